@@ -1,0 +1,82 @@
+package config
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// Credential is what a server login needs. Exactly one of Password and
+// Token is set; Token means OAuth2 (XOAUTH2).
+type Credential struct {
+	Username string
+	Password string
+	Token    string
+}
+
+// String never shows the secret, so a Credential can be logged safely.
+func (c Credential) String() string {
+	kind := "password"
+	if c.Token != "" {
+		kind = "oauth2 token"
+	}
+	return fmt.Sprintf("%s (%s)", c.Username, kind)
+}
+
+// Credential reads the secret of the imap or smtp section: from the
+// environment, or by running password_cmd or oauth2_token_cmd with sh -c
+// (the first line of its output, at most 10 seconds). It runs the command
+// each time, so an OAuth2 token is fresh for each connection. Errors name
+// the section and the source but never contain the secret.
+func (s Secret) Credential(ctx context.Context, section, username string) (Credential, error) {
+	c := Credential{Username: username}
+	switch {
+	case s.PasswordEnv != "":
+		v, ok := os.LookupEnv(s.PasswordEnv)
+		if !ok || v == "" {
+			return c, fmt.Errorf("%s: environment variable %s (password_env) is not set", section, s.PasswordEnv)
+		}
+		c.Password = v
+	case s.PasswordCmd != "":
+		v, err := runSecretCmd(ctx, s.PasswordCmd)
+		if err != nil {
+			return c, fmt.Errorf("%s: password_cmd: %w", section, err)
+		}
+		c.Password = v
+	case s.OAuth2TokenCmd != "":
+		v, err := runSecretCmd(ctx, s.OAuth2TokenCmd)
+		if err != nil {
+			return c, fmt.Errorf("%s: oauth2_token_cmd: %w", section, err)
+		}
+		c.Token = v
+	default:
+		return c, fmt.Errorf("%s: no secret configured", section)
+	}
+	return c, nil
+}
+
+func runSecretCmd(ctx context.Context, command string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "sh", "-c", command)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		// stderr may help, but only its first line, and never stdout.
+		msg := strings.TrimSpace(strings.SplitN(errOut.String(), "\n", 2)[0])
+		if msg != "" {
+			return "", fmt.Errorf("%w: %s", err, msg)
+		}
+		return "", err
+	}
+	v := strings.TrimSpace(strings.SplitN(out.String(), "\n", 2)[0])
+	if v == "" {
+		return "", errors.New("printed nothing")
+	}
+	return v, nil
+}
