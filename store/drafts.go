@@ -1,0 +1,365 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Status is where a draft stands. Only an approved draft is ever handed
+// to the sender.
+type Status string
+
+// Draft statuses.
+const (
+	Pending   Status = "pending"   // awaiting the applicant's review
+	Approved  Status = "approved"  // approved; waiting to be sent
+	Sending   Status = "sending"   // handed to the SMTP server, outcome not recorded yet
+	Sent      Status = "sent"      // the server accepted it
+	Failed    Status = "failed"    // the server refused it for good
+	Held      Status = "held"      // a send was interrupted and it may have left: the applicant decides
+	Discarded Status = "discarded" // the applicant (or the lifecycle) dropped it
+)
+
+// Attachment is a file sent with a draft: a file on disk (Path) or
+// content generated with the draft (Data).
+type Attachment struct {
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Path        string `json:"path,omitempty"`
+	Data        []byte `json:"data,omitempty"`
+}
+
+// Draft is an email lorkeeper prepared for the applicant.
+type Draft struct {
+	ID          int64
+	Writer      string
+	Template    string
+	Status      Status
+	ToName      string
+	ToAddr      string
+	Subject     string
+	Text        string
+	HTML        string
+	Attachments []Attachment
+	Edited      bool
+
+	MessageID  string // assigned and recorded before the first send attempt
+	InReplyTo  string
+	References []string
+
+	CreatedAt     time.Time
+	ApprovedAt    time.Time
+	SentAt        time.Time
+	Attempts      int
+	NextAttemptAt time.Time
+	LastError     string
+	ServerReply   string
+	SentCopy      bool   // a copy is in the Sent folder
+	MailboxUID    uint32 // the copy in the Drafts folder, if any
+	MailboxUIDVal uint32
+	UpdatedAt     time.Time
+}
+
+const draftCols = `id, writer, template, status, to_name, to_addr, subject, body_text, body_html,
+	attachments, edited, coalesce(message_id, ''), in_reply_to, refs, created_at, approved_at, sent_at,
+	attempts, next_attempt_at, last_error, server_reply, sent_copy, mailbox_uid, mailbox_uidvalidity, updated_at`
+
+func scanDraft(sc interface{ Scan(...any) error }) (Draft, error) {
+	var (
+		d                                      Draft
+		status, atts, refs                     string
+		edited, sentCopy                       int
+		created, approved, sent, next, updated int64
+		uid, uidval                            int64
+	)
+	err := sc.Scan(&d.ID, &d.Writer, &d.Template, &status, &d.ToName, &d.ToAddr, &d.Subject, &d.Text,
+		&d.HTML, &atts, &edited, &d.MessageID, &d.InReplyTo, &refs, &created, &approved, &sent,
+		&d.Attempts, &next, &d.LastError, &d.ServerReply, &sentCopy, &uid, &uidval, &updated)
+	if err != nil {
+		return d, err
+	}
+	d.Status = Status(status)
+	d.Edited, d.SentCopy = edited != 0, sentCopy != 0
+	if err := json.Unmarshal([]byte(atts), &d.Attachments); err != nil {
+		return d, fmt.Errorf("draft %d: attachments: %w", d.ID, err)
+	}
+	if refs != "" {
+		d.References = strings.Fields(refs)
+	}
+	d.CreatedAt, d.ApprovedAt, d.SentAt = fromMS(created), fromMS(approved), fromMS(sent)
+	d.NextAttemptAt, d.UpdatedAt = fromMS(next), fromMS(updated)
+	d.MailboxUID, d.MailboxUIDVal = uint32(uid), uint32(uidval)
+	return d, nil
+}
+
+// AddDraft stores a new draft and returns its id. d.Status defaults to
+// Pending.
+func (t *Tx) AddDraft(d Draft, now time.Time) (int64, error) {
+	if d.Status == "" {
+		d.Status = Pending
+	}
+	atts, err := json.Marshal(d.Attachments)
+	if err != nil {
+		return 0, fmt.Errorf("add draft: %w", err)
+	}
+	if d.Attachments == nil {
+		atts = []byte("[]")
+	}
+	res, err := t.tx.Exec(`INSERT INTO drafts (writer, template, status, to_name, to_addr, subject,
+		body_text, body_html, attachments, created_at, approved_at, next_attempt_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		d.Writer, d.Template, string(d.Status), d.ToName, d.ToAddr, d.Subject, d.Text, d.HTML,
+		string(atts), ms(now), ms(d.ApprovedAt), ms(d.NextAttemptAt), ms(now))
+	if err != nil {
+		return 0, fmt.Errorf("add draft: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// Draft returns the draft with id, or an error wrapping ErrNotFound.
+func (t *Tx) Draft(id int64) (Draft, error) {
+	d, err := scanDraft(t.tx.QueryRow(`SELECT `+draftCols+` FROM drafts WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("draft %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("read draft %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// Drafts returns the drafts in any of the given statuses (all when none
+// is given), oldest first. writer "" means every writer.
+func (t *Tx) Drafts(writer string, statuses ...Status) ([]Draft, error) {
+	q := `SELECT ` + draftCols + ` FROM drafts WHERE (? = '' OR writer = ?)`
+	args := []any{writer, writer}
+	if len(statuses) > 0 {
+		q += ` AND status IN (` + strings.TrimSuffix(strings.Repeat("?,", len(statuses)), ",") + `)`
+		for _, s := range statuses {
+			args = append(args, string(s))
+		}
+	}
+	rows, err := t.tx.Query(q+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read drafts: %w", err)
+	}
+	defer rows.Close()
+	var out []Draft
+	for rows.Next() {
+		d, err := scanDraft(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read drafts: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Open statuses: the draft may still leave.
+var openStatuses = []Status{Pending, Approved, Sending, Held}
+
+// OpenTemplates returns the templates of writer's drafts that may still
+// leave (pending, approved, sending or held).
+func (t *Tx) OpenTemplates(writer string) ([]string, error) {
+	ds, err := t.Drafts(writer, openStatuses...)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Template)
+	}
+	return out, nil
+}
+
+// transition moves draft id from one of the from statuses to to, running
+// set (a SQL fragment "col = ?, ...") with args. It fails with a message
+// naming the draft's actual status when it is in none of from.
+func (t *Tx) transition(id int64, from []Status, to Status, now time.Time, set string, args ...any) error {
+	d, err := t.Draft(id)
+	if err != nil {
+		return err
+	}
+	ok := false
+	for _, s := range from {
+		ok = ok || d.Status == s
+	}
+	if !ok {
+		return fmt.Errorf("draft %d is %s", id, d.Status)
+	}
+	q := `UPDATE drafts SET status = ?, updated_at = ?`
+	if set != "" {
+		q += `, ` + set
+	}
+	all := append([]any{string(to), ms(now)}, args...)
+	if _, err := t.tx.Exec(q+` WHERE id = ?`, append(all, id)...); err != nil {
+		return fmt.Errorf("update draft %d: %w", id, err)
+	}
+	return nil
+}
+
+// Approve marks a pending, held or failed draft for sending now.
+func (t *Tx) Approve(id int64, now time.Time) error {
+	if err := t.transition(id, []Status{Pending, Held, Failed}, Approved, now,
+		`approved_at = ?, next_attempt_at = ?, last_error = ''`, ms(now), ms(now)); err != nil {
+		return fmt.Errorf("approve: %w", err)
+	}
+	return nil
+}
+
+// Discard drops a draft that has not been handed to the server.
+func (t *Tx) Discard(id int64, now time.Time) error {
+	if err := t.transition(id, []Status{Pending, Approved, Held, Failed}, Discarded, now, ""); err != nil {
+		return fmt.Errorf("discard: %w", err)
+	}
+	return nil
+}
+
+// DiscardTemplates discards writer's pending and approved drafts of the
+// given templates and returns how many.
+func (t *Tx) DiscardTemplates(writer string, templates []string, now time.Time) (int, error) {
+	n := 0
+	ds, err := t.Drafts(writer, Pending, Approved, Held)
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range ds {
+		for _, tpl := range templates {
+			if d.Template == tpl {
+				if err := t.Discard(d.ID, now); err != nil {
+					return n, err
+				}
+				n++
+				break
+			}
+		}
+	}
+	return n, nil
+}
+
+// Edit replaces the subject and bodies of a draft under review.
+func (t *Tx) Edit(id int64, subject, text, html string, now time.Time) error {
+	d, err := t.Draft(id)
+	if err != nil {
+		return fmt.Errorf("edit: %w", err)
+	}
+	if err := t.transition(id, []Status{Pending, Held}, d.Status, now,
+		`subject = ?, body_text = ?, body_html = ?, edited = 1`, subject, text, html); err != nil {
+		return fmt.Errorf("edit: %w", err)
+	}
+	return nil
+}
+
+// NextApproved returns the approved draft due first at now, if any.
+func (t *Tx) NextApproved(now time.Time) (Draft, bool, error) {
+	d, err := scanDraft(t.tx.QueryRow(`SELECT `+draftCols+` FROM drafts
+		WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`,
+		string(Approved), ms(now)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, false, nil
+	}
+	if err != nil {
+		return d, false, fmt.Errorf("read approved drafts: %w", err)
+	}
+	return d, true, nil
+}
+
+// NextAttempt returns when the earliest approved draft is due.
+func (t *Tx) NextAttempt() (time.Time, bool, error) {
+	var v sql.NullInt64
+	err := t.tx.QueryRow(`SELECT min(next_attempt_at) FROM drafts WHERE status = ?`, string(Approved)).Scan(&v)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("read approved drafts: %w", err)
+	}
+	return fromMS(v.Int64), v.Valid, nil
+}
+
+// MarkSending records that draft id is about to be handed to the server,
+// with the Message-ID and threading it will carry. After a crash, a draft
+// left in Sending is checked against the Sent folder before anything else.
+func (t *Tx) MarkSending(id int64, messageID, inReplyTo string, refs []string, now time.Time) error {
+	return t.transition(id, []Status{Approved}, Sending, now,
+		`message_id = ?, in_reply_to = ?, refs = ?, attempts = attempts + 1`,
+		messageID, inReplyTo, strings.Join(refs, " "))
+}
+
+// MarkSent records the server's acceptance.
+func (t *Tx) MarkSent(id int64, reply string, now time.Time) error {
+	return t.transition(id, []Status{Sending, Held}, Sent, now,
+		`sent_at = ?, server_reply = ?, last_error = ''`, ms(now), reply)
+}
+
+// MarkRetry puts a draft back in the queue after a temporary failure.
+func (t *Tx) MarkRetry(id int64, cause string, next, now time.Time) error {
+	return t.transition(id, []Status{Sending}, Approved, now,
+		`last_error = ?, next_attempt_at = ?`, cause, ms(next))
+}
+
+// MarkFailed records a permanent failure; the applicant sees why.
+func (t *Tx) MarkFailed(id int64, cause string, now time.Time) error {
+	return t.transition(id, []Status{Sending, Approved}, Failed, now, `last_error = ?`, cause)
+}
+
+// MarkHeld parks a draft whose send may or may not have happened.
+func (t *Tx) MarkHeld(id int64, cause string, now time.Time) error {
+	return t.transition(id, []Status{Sending}, Held, now, `last_error = ?`, cause)
+}
+
+// SetSentCopy records that the draft's copy is in the Sent folder.
+func (t *Tx) SetSentCopy(id int64, now time.Time) error {
+	_, err := t.tx.Exec(`UPDATE drafts SET sent_copy = 1, updated_at = ? WHERE id = ?`, ms(now), id)
+	if err != nil {
+		return fmt.Errorf("update draft %d: %w", id, err)
+	}
+	return nil
+}
+
+// SetMailboxCopy records the UID of the draft's copy in the Drafts folder
+// (0 when it has none).
+func (t *Tx) SetMailboxCopy(id int64, uidValidity, uid uint32) error {
+	_, err := t.tx.Exec(`UPDATE drafts SET mailbox_uid = ?, mailbox_uidvalidity = ? WHERE id = ?`, uid, uidValidity, id)
+	if err != nil {
+		return fmt.Errorf("update draft %d: %w", id, err)
+	}
+	return nil
+}
+
+// ThreadIDs returns the Message-IDs of writer's conversation, oldest
+// first: the drafts sent to them and the messages received from them.
+func (t *Tx) ThreadIDs(writer string) ([]string, error) {
+	rows, err := t.tx.Query(`SELECT id FROM (
+		SELECT message_id AS id, sent_at AS at FROM drafts WHERE writer = ? AND status = ? AND message_id IS NOT NULL
+		UNION ALL SELECT message_id, date FROM messages WHERE writer = ? AND kind NOT IN ('auto_reply')
+	) ORDER BY at`, writer, string(Sent), writer)
+	if err != nil {
+		return nil, fmt.Errorf("read thread of %s: %w", writer, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read thread of %s: %w", writer, err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// SentMessageID reports whether id is the Message-ID of a draft this
+// store sent, and to which writer.
+func (t *Tx) SentMessageID(id string) (string, bool, error) {
+	var w string
+	err := t.tx.QueryRow(`SELECT writer FROM drafts WHERE message_id = ?`, id).Scan(&w)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("look up message id: %w", err)
+	}
+	return w, true, nil
+}

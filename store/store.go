@@ -1,0 +1,253 @@
+// Package store keeps lorkeeper's state in an embedded SQLite file:
+// letters and their history, drafts and what became of them, the writers'
+// messages, and the mailbox checkpoints.
+//
+// The file is opened in WAL mode with a busy timeout, so the daemon and
+// the command line use it at the same time: each Update is one IMMEDIATE
+// transaction, and readers never block writers. Schema changes are
+// versioned migrations applied on Open.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ErrNotFound is returned when a row asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is an open state file. It is safe for concurrent use.
+type Store struct {
+	w, r *sql.DB
+	path string
+}
+
+// Open opens (creating if needed) the state file at path and brings its
+// schema up to date. The caller closes it.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("open state: %w", err)
+	}
+	dsn := func(lock string) string {
+		q := url.Values{}
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "busy_timeout(10000)")
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", lock)
+		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	}
+	w, err := sql.Open("sqlite", dsn("immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("open state %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn("deferred"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open state %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	s := &Store{w: w, r: r, path: path}
+	if err := s.migrate(); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open state %s: %w", path, err)
+	}
+	// The state holds writers' mail: keep it private.
+	_ = os.Chmod(path, 0o600)
+	return s, nil
+}
+
+// Close closes the file.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// Path returns the file's path.
+func (s *Store) Path() string { return s.path }
+
+// Tx is one transaction. Its methods are the only way to read or change
+// state; they must not be used after the function given to Update or View
+// returns.
+type Tx struct {
+	tx       *sql.Tx
+	readOnly bool
+}
+
+// Update runs fn in one write transaction, committed if fn returns nil
+// and rolled back otherwise. It blocks while another process writes.
+func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
+	return s.run(ctx, s.w, false, fn)
+}
+
+// View runs fn in one read transaction.
+func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
+	return s.run(ctx, s.r, true, fn)
+}
+
+func (s *Store) run(ctx context.Context, db *sql.DB, readOnly bool, fn func(*Tx) error) error {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(&Tx{tx: tx, readOnly: readOnly}); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+var migrations = []string{
+	// 1: the first schema.
+	`
+CREATE TABLE letters (
+	writer          TEXT PRIMARY KEY,
+	state           TEXT NOT NULL,
+	flagged         INTEGER NOT NULL DEFAULT 0,
+	flag_reason     TEXT NOT NULL DEFAULT '',
+	evidence        TEXT NOT NULL DEFAULT '[]',
+	last_reply_kind TEXT NOT NULL DEFAULT '',
+	requested_at    INTEGER NOT NULL DEFAULT 0,
+	last_request_at INTEGER NOT NULL DEFAULT 0,
+	reminders       INTEGER NOT NULL DEFAULT 0,
+	snooze_until    INTEGER NOT NULL DEFAULT 0,
+	packet_sent     INTEGER NOT NULL DEFAULT 0,
+	started         INTEGER NOT NULL DEFAULT 0,
+	updated_at      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE history (
+	id         INTEGER PRIMARY KEY,
+	writer     TEXT NOT NULL,
+	at         INTEGER NOT NULL,
+	event      TEXT NOT NULL,
+	from_state TEXT NOT NULL,
+	to_state   TEXT NOT NULL,
+	note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX history_writer ON history(writer, id);
+CREATE TABLE drafts (
+	id              INTEGER PRIMARY KEY,
+	writer          TEXT NOT NULL,
+	template        TEXT NOT NULL,
+	status          TEXT NOT NULL,
+	to_name         TEXT NOT NULL,
+	to_addr         TEXT NOT NULL,
+	subject         TEXT NOT NULL,
+	body_text       TEXT NOT NULL,
+	body_html       TEXT NOT NULL,
+	attachments     TEXT NOT NULL DEFAULT '[]',
+	edited          INTEGER NOT NULL DEFAULT 0,
+	message_id      TEXT UNIQUE,
+	in_reply_to     TEXT NOT NULL DEFAULT '',
+	refs            TEXT NOT NULL DEFAULT '',
+	created_at      INTEGER NOT NULL,
+	approved_at     INTEGER NOT NULL DEFAULT 0,
+	sent_at         INTEGER NOT NULL DEFAULT 0,
+	attempts        INTEGER NOT NULL DEFAULT 0,
+	next_attempt_at INTEGER NOT NULL DEFAULT 0,
+	last_error      TEXT NOT NULL DEFAULT '',
+	server_reply    TEXT NOT NULL DEFAULT '',
+	sent_copy       INTEGER NOT NULL DEFAULT 0,
+	mailbox_uid     INTEGER NOT NULL DEFAULT 0,
+	mailbox_uidvalidity INTEGER NOT NULL DEFAULT 0,
+	updated_at      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX drafts_status ON drafts(status, next_attempt_at);
+CREATE INDEX drafts_writer ON drafts(writer, status);
+CREATE TABLE messages (
+	id          INTEGER PRIMARY KEY,
+	writer      TEXT NOT NULL,
+	message_id  TEXT NOT NULL UNIQUE,
+	mailbox     TEXT NOT NULL,
+	uidvalidity INTEGER NOT NULL,
+	uid         INTEGER NOT NULL,
+	from_addr   TEXT NOT NULL,
+	subject     TEXT NOT NULL,
+	date        INTEGER NOT NULL,
+	kind        TEXT NOT NULL,
+	evidence    TEXT NOT NULL DEFAULT '[]',
+	return_date INTEGER NOT NULL DEFAULT 0,
+	note        TEXT NOT NULL DEFAULT '',
+	new_text    TEXT NOT NULL DEFAULT '',
+	received_at INTEGER NOT NULL
+);
+CREATE INDEX messages_writer ON messages(writer, id);
+CREATE TABLE checkpoints (
+	mailbox     TEXT PRIMARY KEY,
+	uidvalidity INTEGER NOT NULL,
+	last_uid    INTEGER NOT NULL
+);
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+`,
+}
+
+// migrate applies the migrations the file has not seen, each in its own
+// transaction, tracking the version in PRAGMA user_version.
+func (s *Store) migrate() error {
+	ctx := context.Background()
+	for {
+		tx, err := s.w.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		var v int
+		if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if v > len(migrations) {
+			tx.Rollback()
+			return fmt.Errorf("migrate: the state file is from a newer lorkeeper (schema %d, this one knows %d)", v, len(migrations))
+		}
+		if v == len(migrations) {
+			return tx.Rollback()
+		}
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
+		}
+	}
+}
+
+// Times are stored as Unix milliseconds; 0 is the zero time.
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).UTC()
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/letters"
+)
+
+var now = time.Date(2027, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func open(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestLetterRoundTrip(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	l := letters.Letter{Writer: "smith", State: letters.Flagged, Flagged: true, FlagReason: "hesitant",
+		Evidence: []string{"a standard letter"}, LastReplyKind: letters.Hesitant, RequestedAt: now,
+		LastRequestAt: now, Reminders: 2, PacketSent: true, Started: true}
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.PutLetter(l, now) }); err != nil {
+		t.Fatal(err)
+	}
+	var got LetterRow
+	if err := s.View(ctx, func(tx *Tx) (err error) { got, err = tx.Letter("smith"); return }); err != nil {
+		t.Fatal(err)
+	}
+	if got.State != l.State || !got.Flagged || got.Evidence[0] != "a standard letter" || !got.RequestedAt.Equal(now) || got.Reminders != 2 {
+		t.Errorf("got %+v", got)
+	}
+	err := s.View(ctx, func(tx *Tx) error { _, err := tx.Letter("nobody"); return err })
+	if !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing letter: %v", err)
+	}
+}
+
+func TestDraftLifecycle(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	var id int64
+	err := s.Update(ctx, func(tx *Tx) (err error) {
+		id, err = tx.AddDraft(Draft{Writer: "smith", Template: "ask", ToAddr: "j@x.example", Subject: "s", Text: "t", HTML: "h",
+			Attachments: []Attachment{{Name: "cv.pdf", ContentType: "application/pdf", Path: "/cv.pdf"}}}, now)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An unapproved draft is never offered for sending.
+	s.View(ctx, func(tx *Tx) error {
+		if _, ok, _ := tx.NextApproved(now.Add(time.Hour)); ok {
+			t.Error("pending draft offered for sending")
+		}
+		return nil
+	})
+	must(t, s.Update(ctx, func(tx *Tx) error { return tx.Approve(id, now) }))
+	s.Update(ctx, func(tx *Tx) error {
+		d, ok, err := tx.NextApproved(now)
+		if err != nil || !ok || d.ID != id || d.Attachments[0].Path != "/cv.pdf" {
+			t.Fatalf("approved draft: %+v %v %v", d, ok, err)
+		}
+		return tx.MarkSending(id, "lk-1@x.example", "", nil, now)
+	})
+	// A draft in flight cannot be approved, discarded or sent again.
+	err = s.Update(ctx, func(tx *Tx) error { return tx.Approve(id, now) })
+	if err == nil || err.Error() != "approve: draft 1 is sending" {
+		t.Errorf("approve while sending: %v", err)
+	}
+	must(t, s.Update(ctx, func(tx *Tx) error { return tx.MarkSent(id, "250 2.0.0 Ok: queued", now) }))
+	s.View(ctx, func(tx *Tx) error {
+		d, _ := tx.Draft(id)
+		if d.Status != Sent || d.ServerReply != "250 2.0.0 Ok: queued" || d.MessageID != "lk-1@x.example" || d.Attempts != 1 {
+			t.Errorf("sent draft: %+v", d)
+		}
+		ids, _ := tx.ThreadIDs("smith")
+		if len(ids) != 1 || ids[0] != "lk-1@x.example" {
+			t.Errorf("thread: %v", ids)
+		}
+		return nil
+	})
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.Discard(id, now) }); err == nil {
+		t.Error("discarded a sent draft")
+	}
+}
+
+func TestMessageDedupAndCheckpoint(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	m := Message{Writer: "smith", MessageID: "abc@x", Mailbox: "INBOX", UIDValidity: 7, UID: 3, Kind: "strong_yes", ReceivedAt: now}
+	must(t, s.Update(ctx, func(tx *Tx) error {
+		if err := tx.AddMessage(m); err != nil {
+			return err
+		}
+		return tx.SetCheckpoint("INBOX", Checkpoint{7, 3})
+	}))
+	// The same Message-ID under another UID is refused by the schema.
+	m.UID = 9
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.AddMessage(m) }); err == nil {
+		t.Error("duplicate Message-ID stored twice")
+	}
+	s.View(ctx, func(tx *Tx) error {
+		seen, _ := tx.HasMessage("abc@x")
+		c, _ := tx.Checkpoint("INBOX")
+		if !seen || c != (Checkpoint{7, 3}) {
+			t.Errorf("seen %v checkpoint %+v", seen, c)
+		}
+		return nil
+	})
+}
+
+// TestConcurrentProcesses opens the file twice, as the daemon and the
+// command line do, and writes from both at once.
+func TestConcurrentProcesses(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for i, s := range []*Store{a, b, a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 50; j++ {
+				err := s.Update(ctx, func(tx *Tx) error {
+					_, err := tx.AddDraft(Draft{Writer: "w", Template: "ask", Subject: "s"}, now)
+					return err
+				})
+				if err != nil {
+					t.Errorf("writer %d: %v", i, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var n int
+	a.View(ctx, func(tx *Tx) error { ds, _ := tx.Drafts(""); n = len(ds); return nil })
+	if n != 200 {
+		t.Errorf("%d drafts, want 200", n)
+	}
+}
+
+func TestMigrationIsVersioned(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path) // reopening applies nothing twice
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	s.r.QueryRow("PRAGMA user_version").Scan(&v)
+	var mode string
+	s.r.QueryRow("PRAGMA journal_mode").Scan(&mode)
+	s.Close()
+	if v != len(migrations) || mode != "wal" {
+		t.Errorf("user_version %d, journal_mode %s", v, mode)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
