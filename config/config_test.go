@@ -84,7 +84,6 @@ func TestBadConfig(t *testing.T) {
 	}
 }
 
-
 func TestTOMLSyntaxError(t *testing.T) {
 	_, err := Parse("x.toml", []byte("[applicant]\nname = \"unterminated\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "x.toml:2: not valid TOML") {

@@ -21,7 +21,7 @@ func indexLines(text string) lineIndex {
 	idx := lineIndex{}
 	arrays := map[string]int{} // array-of-tables path → count so far
 	table := ""
-	depth := 0     // open [ or { of a multi-line value
+	depth := 0    // open [ or { of a multi-line value
 	inMulti := "" // open """ or ''' of a multi-line string
 	for n, line := range strings.Split(text, "\n") {
 		lineNo := n + 1

@@ -27,12 +27,12 @@ type Applicant struct {
 // Writer is a letter writer, as templates see them.
 type Writer struct {
 	ID, Name, Salutation, Title, Institution, Experience string
-	Dates       string // "June 1–28, 2026"
-	Weeks       string // "4 weeks"
-	Highlights  []string
-	Radiologist bool
-	US          bool
-	Research    bool
+	Dates                                                string // "June 1–28, 2026"
+	Weeks                                                string // "4 weeks"
+	Highlights                                           []string
+	Radiologist                                          bool
+	US                                                   bool
+	Research                                             bool
 }
 
 // NewData builds the template data for writer w of config c at time now.
