@@ -1,0 +1,199 @@
+// Package inbox is lorkeeper's IMAP side: a watcher that follows the
+// applicant's mailbox for as long as the daemon runs, and the one-shot
+// operations on the Sent and Drafts folders.
+//
+// The watcher hands every message that may matter to a Sink, which
+// decides what it means and moves the checkpoint in the same transaction,
+// so a message is processed exactly once across crashes, reconnects and
+// UIDVALIDITY changes.
+package inbox
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+)
+
+// Credential is a login: a password, or an OAuth2 access token (XOAUTH2).
+type Credential struct {
+	Username string
+	Password string
+	Token    string
+}
+
+// Server says how to reach and log in to an IMAP server.
+type Server struct {
+	Host     string
+	Port     int
+	Security string // tls | starttls | none (loopback only; checked by config)
+	CAFile   string // extra CA to trust; "" for the system roots only
+	// Credential returns the login; it is called for every connection, so
+	// a short-lived OAuth2 token is always fresh.
+	Credential func(ctx context.Context) (Credential, error)
+	// IdleTimeout bounds how long a connection may stay silent before it
+	// is taken for dead (a socket some providers let die without a BYE).
+	IdleTimeout time.Duration
+}
+
+// Addr is host:port.
+func (s Server) Addr() string { return net.JoinHostPort(s.Host, strconv.Itoa(s.Port)) }
+
+// TLSConfig returns the TLS settings for a server: verification always on,
+// with CAFile added to the system roots when set.
+func TLSConfig(host, caFile string) (*tls.Config, error) {
+	cfg := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
+	if caFile == "" {
+		return cfg, nil
+	}
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("read ca_file: %w", err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("read ca_file %s: no PEM certificate in it", caFile)
+	}
+	cfg.RootCAs = pool
+	return cfg, nil
+}
+
+// ErrAuth marks a login the server refused: retrying soon will not help.
+var ErrAuth = errors.New("login refused")
+
+// Dial connects, secures and logs in. The caller closes the client. The
+// returned client's reads time out after s.IdleTimeout of silence, so a
+// dead socket is noticed even inside IDLE.
+func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.Client, error) {
+	tlsCfg, err := TLSConfig(s.Host, s.CAFile)
+	if err != nil {
+		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
+	}
+	var o imapclient.Options
+	if opts != nil {
+		o = *opts
+	}
+	o.TLSConfig = tlsCfg
+	d := net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	raw, err := d.DialContext(ctx, "tcp", s.Addr())
+	if err != nil {
+		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
+	}
+	idle := s.IdleTimeout
+	if idle <= 0 {
+		idle = 10 * time.Minute
+	}
+	conn := &deadlineConn{Conn: raw, idle: idle}
+	// Until login completes, the context bounds the whole handshake.
+	stop := context.AfterFunc(ctx, func() { raw.Close() })
+	defer stop()
+
+	var c *imapclient.Client
+	switch s.Security {
+	case "tls":
+		tc := tls.Client(conn, tlsCfg)
+		if err := tc.HandshakeContext(ctx); err != nil {
+			raw.Close()
+			return nil, fmt.Errorf("imap %s: tls: %w", s.Addr(), err)
+		}
+		c = imapclient.New(tc, &o)
+	case "starttls":
+		c, err = imapclient.NewStartTLS(conn, &o)
+		if err != nil {
+			raw.Close()
+			return nil, fmt.Errorf("imap %s: starttls: %w", s.Addr(), err)
+		}
+	default:
+		c = imapclient.New(conn, &o)
+	}
+	if err := c.WaitGreeting(); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("imap %s: greeting: %w", s.Addr(), err)
+	}
+	cred, err := s.Credential(ctx)
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
+	}
+	if err := login(c, cred); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
+	}
+	if c.Caps().Has(imap.CapID) {
+		// Gmail asks clients to identify themselves; others ignore it.
+		_, _ = c.ID(&imap.IDData{Name: "lorkeeper", Version: "1"}).Wait()
+	}
+	if ctx.Err() != nil {
+		c.Close()
+		return nil, ctx.Err()
+	}
+	return c, nil
+}
+
+func login(c *imapclient.Client, cred Credential) error {
+	var err error
+	if cred.Token != "" {
+		err = c.Authenticate(&xoauth2{user: cred.Username, token: cred.Token})
+	} else {
+		err = c.Login(cred.Username, cred.Password).Wait()
+	}
+	if err == nil {
+		return nil
+	}
+	var ie *imap.Error
+	if errors.As(err, &ie) && ie.Type == imap.StatusResponseTypeNo {
+		// The server's text can help ("[AUTHENTICATIONFAILED] ..."); it
+		// never contains our secret.
+		return fmt.Errorf("%w for %s: %s", ErrAuth, cred.Username, ie.Text)
+	}
+	return fmt.Errorf("login as %s: %w", cred.Username, err)
+}
+
+// xoauth2 is the SASL XOAUTH2 mechanism used by Gmail and Microsoft 365.
+// go-sasl no longer ships it.
+type xoauth2 struct{ user, token string }
+
+func (a *xoauth2) Start() (string, []byte, error) {
+	return "XOAUTH2", []byte("user=" + a.user + "\x01auth=Bearer " + a.token + "\x01\x01"), nil
+}
+
+// Next answers the server's error challenge (a JSON status) with an empty
+// response, after which the server fails the command.
+func (a *xoauth2) Next(challenge []byte) ([]byte, error) { return []byte{}, nil }
+
+// deadlineConn keeps a read deadline on the connection at all times.
+// go-imap clears the deadline between responses; a silent socket would
+// then hang forever, so a cleared deadline becomes "idle from now".
+type deadlineConn struct {
+	net.Conn
+	idle time.Duration
+	mu   sync.Mutex
+}
+
+func (c *deadlineConn) SetReadDeadline(t time.Time) error {
+	if t.IsZero() {
+		t = time.Now().Add(c.idle)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.Conn.SetReadDeadline(t)
+}
+
+func (c *deadlineConn) SetDeadline(t time.Time) error {
+	if err := c.Conn.SetWriteDeadline(t); err != nil {
+		return err
+	}
+	return c.SetReadDeadline(t)
+}

@@ -1,0 +1,191 @@
+package inbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+)
+
+// Checkpoint is how far a mailbox has been read: every message with a UID
+// up to LastUID, under UIDValidity, has been handed to the Sink.
+type Checkpoint struct {
+	UIDValidity uint32
+	LastUID     uint32
+}
+
+// Query says which messages may matter. The watcher asks the server for
+// messages that match any of it, so the cost of a sync grows with the
+// messages that matter, not with the mailbox.
+type Query struct {
+	From      []string  // addresses, or "@domain" for any sender at a domain
+	Threading []string  // substrings of In-Reply-To or References (our Message-IDs)
+	Since     time.Time // on a first or rescanning sync, messages since this day
+}
+
+// Sink receives the watcher's messages. Its methods may be called from
+// the watcher's goroutine only, one at a time.
+type Sink interface {
+	// Checkpoint returns how far mailbox has been read.
+	Checkpoint(ctx context.Context, mailbox string) (Checkpoint, error)
+	// Query returns what to look for.
+	Query(ctx context.Context) (Query, error)
+	// Deliver processes one message (at most MaxFetch bytes of it) and
+	// moves the checkpoint to its UID, in one transaction. A message it
+	// has seen before, by Message-ID, only moves the checkpoint. An error
+	// means nothing was recorded; the watcher retries later.
+	Deliver(ctx context.Context, mailbox string, cp Checkpoint, raw []byte) error
+	// Advance moves the checkpoint: all messages up to cp.LastUID have
+	// been seen.
+	Advance(ctx context.Context, mailbox string, cp Checkpoint) error
+}
+
+// MaxFetch caps the bytes read from any one message: the text parts of a
+// reply come first, and a 20 MB attachment is never downloaded.
+const MaxFetch = 256 << 10
+
+// Watcher follows one mailbox.
+type Watcher struct {
+	Server       Server
+	Mailbox      string
+	IdleRenew    time.Duration // restart IDLE this often (keepalive); default 5m
+	PollInterval time.Duration // without IDLE, check this often; default 1m
+	Sink         Sink
+	Log          *slog.Logger
+
+	// Synced, if set, is called after each sync that reached the end of
+	// the mailbox, with the number of messages delivered.
+	Synced func(delivered int)
+}
+
+// Run watches until ctx is cancelled, reconnecting after any failure with
+// capped exponential backoff and jitter (1s to 5m; a refused login waits
+// longer). It blocks; it returns ctx's error.
+func (w *Watcher) Run(ctx context.Context) error {
+	backoff := time.Second
+	for {
+		start := time.Now()
+		err := w.session(ctx)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if time.Since(start) > 2*time.Minute {
+			backoff = time.Second // the connection was healthy for a while
+		}
+		wait := backoff/2 + rand.N(backoff/2+1)
+		if errors.Is(err, ErrAuth) && wait < time.Minute {
+			wait = time.Minute
+		}
+		w.Log.Warn("imap connection lost; reconnecting", "mailbox", w.Mailbox, "err", err, "retry_in", wait.Round(time.Millisecond))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, 5*time.Minute)
+	}
+}
+
+// session is one connection: select, sync, then IDLE (or poll) and sync
+// again on every change, until the connection fails or ctx ends.
+func (w *Watcher) session(ctx context.Context) error {
+	renew := w.IdleRenew
+	if renew <= 0 {
+		renew = 5 * time.Minute
+	}
+	poll := w.PollInterval
+	if poll <= 0 {
+		poll = time.Minute
+	}
+	changed := make(chan struct{}, 1)
+	notify := func() {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	}
+	opts := &imapclient.Options{UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+		Mailbox: func(d *imapclient.UnilateralDataMailbox) {
+			if d.NumMessages != nil {
+				notify()
+			}
+		},
+	}}
+	srv := w.Server
+	if srv.IdleTimeout <= 0 {
+		srv.IdleTimeout = max(renew, poll) + time.Minute
+	}
+	c, err := Dial(ctx, srv, opts)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	stop := context.AfterFunc(ctx, func() { c.Close() })
+	defer stop()
+
+	// SELECT, not EXAMINE: some servers send no updates to a read-only
+	// view during IDLE. Bodies are fetched with PEEK, so no flag changes.
+	sel, err := c.Select(w.Mailbox, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("select %s: %w", w.Mailbox, err)
+	}
+	w.Log.Info("watching mailbox", "mailbox", w.Mailbox, "messages", sel.NumMessages, "idle", c.Caps().Has(imap.CapIdle))
+	uidNext := sel.UIDNext
+	for {
+		if err := w.sync(ctx, c, sel.UIDValidity, uidNext); err != nil {
+			return err
+		}
+		uidNext = 0 // only the first sync may trust SELECT's UIDNEXT
+		if c.Caps().Has(imap.CapIdle) {
+			if err := w.idle(ctx, c, changed, renew); err != nil {
+				return err
+			}
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.Closed():
+			return errors.New("connection closed by the server")
+		case <-time.After(poll):
+		}
+		if err := c.Noop().Wait(); err != nil {
+			return fmt.Errorf("noop: %w", err)
+		}
+	}
+}
+
+// idle runs IDLE until the mailbox changes, renew passes, or the
+// connection fails. Ending IDLE and getting the server's OK doubles as the
+// keepalive: a dead socket fails here, or times out.
+func (w *Watcher) idle(ctx context.Context, c *imapclient.Client, changed <-chan struct{}, renew time.Duration) error {
+	// Mail that arrived during the sync is announced on the next
+	// command; not every server repeats it when IDLE starts.
+	if err := c.Noop().Wait(); err != nil {
+		return fmt.Errorf("noop: %w", err)
+	}
+	cmd, err := c.Idle()
+	if err != nil {
+		return fmt.Errorf("idle: %w", err)
+	}
+	timer := time.NewTimer(renew)
+	defer timer.Stop()
+	select {
+	case <-changed:
+	case <-timer.C:
+	case <-ctx.Done():
+	case <-c.Closed():
+	}
+	if err := cmd.Close(); err != nil {
+		return fmt.Errorf("idle: %w", err)
+	}
+	if err := cmd.Wait(); err != nil {
+		return fmt.Errorf("idle: %w", err)
+	}
+	return ctx.Err()
+}
