@@ -332,3 +332,20 @@ func TestCancelStopsPromptly(t *testing.T) {
 		t.Errorf("stop took %v", d)
 	}
 }
+
+func TestXOAUTH2Login(t *testing.T) {
+	e := setup(t, memmail.Options{})
+	e.sys.AllowToken(applicant, "ya29.token")
+	for token, ok := range map[string]bool{"ya29.token": true, "expired": false} {
+		e.w.Server.Credential = func(context.Context) (Credential, error) {
+			return Credential{Username: applicant, Token: token}, nil
+		}
+		c, err := Dial(context.Background(), e.w.Server, nil)
+		if (err == nil) != ok {
+			t.Errorf("token %s: err = %v", token, err)
+		}
+		if c != nil {
+			c.Close()
+		}
+	}
+}

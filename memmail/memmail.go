@@ -122,7 +122,7 @@ func (s *System) serveIMAP() {
 	}
 	s.imapSrv = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return s.mem.NewSession(), nil, nil
+			return &session{SessionIMAP4rev2: s.mem.NewSession().(imapserver.SessionIMAP4rev2), s: s}, nil, nil
 		},
 		Caps:         caps,
 		TLSConfig:    tlsCfg,
@@ -281,10 +281,10 @@ func (l literal) Size() int64 { return l.Reader.Size() }
 type backend struct{ s *System }
 
 func (b *backend) NewSession(c *smtp.Conn) (smtp.Session, error) {
-	return &session{s: b.s}, nil
+	return &smtpSession{s: b.s}, nil
 }
 
-type session struct {
+type smtpSession struct {
 	s    *System
 	auth string
 	user string
@@ -292,9 +292,9 @@ type session struct {
 	to   []string
 }
 
-func (se *session) AuthMechanisms() []string { return []string{sasl.Plain, sasl.Login, "XOAUTH2"} }
+func (se *smtpSession) AuthMechanisms() []string { return []string{sasl.Plain, sasl.Login, "XOAUTH2"} }
 
-func (se *session) Auth(mech string) (sasl.Server, error) {
+func (se *smtpSession) Auth(mech string) (sasl.Server, error) {
 	check := func(user, pass string) error {
 		se.s.mu.Lock()
 		want, ok := se.s.pass[strings.ToLower(user)]
@@ -311,12 +311,12 @@ func (se *session) Auth(mech string) (sasl.Server, error) {
 	case sasl.Login:
 		return &loginServer{check: check}, nil
 	case "XOAUTH2":
-		return &xoauth2Server{s: se.s, done: func(user string) { se.user, se.auth = user, mech }}, nil
+		return &xoauth2Server{s: se.s, done: func(user string) error { se.user, se.auth = user, mech; return nil }}, nil
 	}
 	return nil, smtp.ErrAuthUnsupported
 }
 
-func (se *session) Mail(from string, _ *smtp.MailOptions) error {
+func (se *smtpSession) Mail(from string, _ *smtp.MailOptions) error {
 	if se.user == "" {
 		return smtp.ErrAuthRequired
 	}
@@ -324,7 +324,7 @@ func (se *session) Mail(from string, _ *smtp.MailOptions) error {
 	return nil
 }
 
-func (se *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+func (se *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
 	if _, ok := se.s.user(to); !ok {
 		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user: " + to}
 	}
@@ -332,7 +332,7 @@ func (se *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 	return nil
 }
 
-func (se *session) Data(r io.Reader) error {
+func (se *smtpSession) Data(r io.Reader) error {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return err
@@ -354,8 +354,8 @@ func (se *session) Data(r io.Reader) error {
 	return nil
 }
 
-func (se *session) Reset()        { se.from, se.to = "", nil }
-func (se *session) Logout() error { return nil }
+func (se *smtpSession) Reset()        { se.from, se.to = "", nil }
+func (se *smtpSession) Logout() error { return nil }
 
 // loginServer is the server side of AUTH LOGIN.
 type loginServer struct {
@@ -386,7 +386,7 @@ func (l *loginServer) Next(resp []byte) ([]byte, bool, error) {
 // xoauth2Server is the server side of XOAUTH2.
 type xoauth2Server struct {
 	s    *System
-	done func(user string)
+	done func(user string) error
 }
 
 func (x *xoauth2Server) Next(resp []byte) ([]byte, bool, error) {
@@ -408,6 +408,5 @@ func (x *xoauth2Server) Next(resp []byte) ([]byte, bool, error) {
 	if !ok || token == "" || token != want {
 		return nil, true, errors.New("invalid token")
 	}
-	x.done(user)
-	return nil, true, nil
+	return nil, true, x.done(user)
 }
