@@ -11,25 +11,18 @@ package inbox
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
-	"os"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
-)
 
-// Credential is a login: a password, or an OAuth2 access token (XOAUTH2).
-type Credential struct {
-	Username string
-	Password string
-	Token    string
-}
+	"github.com/lorkeeper/lorkeeper/config"
+)
 
 // Server says how to reach and log in to an IMAP server.
 type Server struct {
@@ -39,7 +32,7 @@ type Server struct {
 	CAFile   string // extra CA to trust; "" for the system roots only
 	// Credential returns the login; it is called for every connection, so
 	// a short-lived OAuth2 token is always fresh.
-	Credential func(ctx context.Context) (Credential, error)
+	Credential func(ctx context.Context) (config.Credential, error)
 	// IdleTimeout bounds how long a connection may stay silent before it
 	// is taken for dead (a socket some providers let die without a BYE).
 	IdleTimeout time.Duration
@@ -48,28 +41,6 @@ type Server struct {
 // Addr is host:port.
 func (s Server) Addr() string { return net.JoinHostPort(s.Host, strconv.Itoa(s.Port)) }
 
-// TLSConfig returns the TLS settings for a server: verification always on,
-// with CAFile added to the system roots when set.
-func TLSConfig(host, caFile string) (*tls.Config, error) {
-	cfg := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
-	if caFile == "" {
-		return cfg, nil
-	}
-	pem, err := os.ReadFile(caFile)
-	if err != nil {
-		return nil, fmt.Errorf("read ca_file: %w", err)
-	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("read ca_file %s: no PEM certificate in it", caFile)
-	}
-	cfg.RootCAs = pool
-	return cfg, nil
-}
-
 // ErrAuth marks a login the server refused: retrying soon will not help.
 var ErrAuth = errors.New("login refused")
 
@@ -77,7 +48,7 @@ var ErrAuth = errors.New("login refused")
 // returned client's reads time out after s.IdleTimeout of silence, so a
 // dead socket is noticed even inside IDLE.
 func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.Client, error) {
-	tlsCfg, err := TLSConfig(s.Host, s.CAFile)
+	tlsCfg, err := config.TLS(s.Host, s.CAFile)
 	if err != nil {
 		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
 	}
@@ -142,7 +113,7 @@ func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.
 	return c, nil
 }
 
-func login(c *imapclient.Client, cred Credential) error {
+func login(c *imapclient.Client, cred config.Credential) error {
 	var err error
 	if cred.Token != "" {
 		err = c.Authenticate(&xoauth2{user: cred.Username, token: cred.Token})

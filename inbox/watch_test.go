@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/memmail"
 )
 
@@ -115,7 +116,9 @@ func setup(t *testing.T, opts memmail.Options) *env {
 	sink := newSink()
 	w := &Watcher{
 		Server: Server{Host: host, Port: p, Security: "none",
-			Credential: func(context.Context) (Credential, error) { return Credential{Username: applicant, Password: "pw"}, nil }},
+			Credential: func(context.Context) (config.Credential, error) {
+				return config.Credential{Username: applicant, Password: "pw"}, nil
+			}},
 		Mailbox: "INBOX", IdleRenew: time.Minute, PollInterval: 100 * time.Millisecond,
 		Sink: sink, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
@@ -285,8 +288,8 @@ func TestTLSAndBadPassword(t *testing.T) {
 		}
 	}
 	e := setup(t, memmail.Options{})
-	e.w.Server.Credential = func(context.Context) (Credential, error) {
-		return Credential{Username: applicant, Password: "wrong-secret"}, nil
+	e.w.Server.Credential = func(context.Context) (config.Credential, error) {
+		return config.Credential{Username: applicant, Password: "wrong-secret"}, nil
 	}
 	_, err = Dial(context.Background(), e.w.Server, nil)
 	if err == nil || !strings.Contains(err.Error(), "login refused") || strings.Contains(err.Error(), "wrong-secret") {
@@ -337,8 +340,8 @@ func TestXOAUTH2Login(t *testing.T) {
 	e := setup(t, memmail.Options{})
 	e.sys.AllowToken(applicant, "ya29.token")
 	for token, ok := range map[string]bool{"ya29.token": true, "expired": false} {
-		e.w.Server.Credential = func(context.Context) (Credential, error) {
-			return Credential{Username: applicant, Token: token}, nil
+		e.w.Server.Credential = func(context.Context) (config.Credential, error) {
+			return config.Credential{Username: applicant, Token: token}, nil
 		}
 		c, err := Dial(context.Background(), e.w.Server, nil)
 		if (err == nil) != ok {

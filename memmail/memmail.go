@@ -89,6 +89,7 @@ func Start(opts Options) (*System, error) {
 	}
 	s.smtpSrv = smtp.NewServer(&backend{s})
 	s.smtpSrv.Domain = "localhost"
+	s.smtpSrv.ErrorLog = log.New(io.Discard, "", 0)
 	s.smtpSrv.AllowInsecureAuth = true
 	s.smtpSrv.ReadTimeout = time.Minute
 	s.smtpSrv.WriteTimeout = time.Minute

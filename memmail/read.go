@@ -40,7 +40,7 @@ func fetchAll(s *System, address, mailbox string) ([][]byte, error) {
 	if sel.NumMessages == 0 {
 		return nil, nil
 	}
-	msgs, err := c.Fetch(imap.SeqSetNum(), &imap.FetchOptions{
+	msgs, err := c.Fetch(imap.SeqSet{imap.SeqRange{Start: 1, Stop: 0}}, &imap.FetchOptions{
 		UID:         true,
 		BodySection: []*imap.FetchItemBodySection{{Peek: true}},
 	}).Collect()
