@@ -168,3 +168,16 @@ func (c *deadlineConn) SetDeadline(t time.Time) error {
 	}
 	return c.SetReadDeadline(t)
 }
+
+// ServerFor returns the server of the config's [imap] table.
+func ServerFor(c config.IMAP) Server {
+	return Server{Host: c.Host, Port: c.Port, Security: c.Security, CAFile: c.CAFile,
+		Credential: func(ctx context.Context) (config.Credential, error) {
+			return c.Secret.Credential(ctx, "imap", c.Username)
+		}}
+}
+
+// FoldersFor returns the Sent and Drafts folders of the config.
+func FoldersFor(c config.IMAP) *Folders {
+	return &Folders{Server: ServerFor(c), Sent: c.SentMailbox, Drafts: c.DraftsMailbox}
+}

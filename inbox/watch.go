@@ -189,3 +189,24 @@ func (w *Watcher) idle(ctx context.Context, c *imapclient.Client, changed <-chan
 	}
 	return ctx.Err()
 }
+
+// SyncOnce connects, hands every new message to the sink, and logs out.
+// It is for one-shot runs; Run is the long-running watcher.
+func (w *Watcher) SyncOnce(ctx context.Context) error {
+	c, err := Dial(ctx, w.Server, nil)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	stop := context.AfterFunc(ctx, func() { c.Close() })
+	defer stop()
+	sel, err := c.Select(w.Mailbox, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("select %s: %w", w.Mailbox, err)
+	}
+	if err := w.sync(ctx, c, sel.UIDValidity, sel.UIDNext); err != nil {
+		return err
+	}
+	_ = c.Logout().Wait()
+	return nil
+}

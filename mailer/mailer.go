@@ -7,6 +7,7 @@ package mailer
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"mime"
@@ -141,9 +142,21 @@ func (s Server) Send(ctx context.Context, msg *mail.Msg) (string, error) {
 	if err != nil {
 		return "", &Error{Err: fmt.Errorf("send: %w", err)}
 	}
+	c, err := s.client(ctx, tlsCfg)
+	if err != nil {
+		return "", err
+	}
+	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
+		return "", classify(err)
+	}
+	return strings.TrimSpace(msg.ServerResponse()), nil
+}
+
+// client builds a go-mail client with a fresh credential.
+func (s Server) client(ctx context.Context, tlsCfg *tls.Config) (*mail.Client, error) {
 	cred, err := s.Credential(ctx)
 	if err != nil {
-		return "", &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
+		return nil, &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
 	}
 	timeout := s.Timeout
 	if timeout == 0 {
@@ -169,12 +182,28 @@ func (s Server) Send(ctx context.Context, msg *mail.Msg) (string, error) {
 	}
 	c, err := mail.NewClient(s.Host, opts...)
 	if err != nil {
-		return "", &Error{Err: fmt.Errorf("send: %w", err)}
+		return nil, &Error{Err: fmt.Errorf("send: %w", err)}
 	}
-	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
-		return "", classify(err)
+	return c, nil
+}
+
+// CheckLogin connects and logs in without sending anything.
+func CheckLogin(ctx context.Context, s Server) error {
+	if s.Security == "none" && !config.IsLoopback(s.Host) {
+		return fmt.Errorf("refusing plaintext SMTP to %s", s.Host)
 	}
-	return strings.TrimSpace(msg.ServerResponse()), nil
+	tlsCfg, err := config.TLS(s.Host, s.CAFile)
+	if err != nil {
+		return err
+	}
+	c, err := s.client(ctx, tlsCfg)
+	if err != nil {
+		return err
+	}
+	if err := c.DialWithContext(ctx); err != nil {
+		return err
+	}
+	return c.Close()
 }
 
 // classify sorts a go-mail error into temporary or permanent.
@@ -195,4 +224,12 @@ func classify(err error) *Error {
 	}
 	// Dial, TLS and login trouble: the draft is fine, the link is not.
 	return &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
+}
+
+// ServerFor returns the server of the config's [smtp] table.
+func ServerFor(c config.SMTP) Server {
+	return Server{Host: c.Host, Port: c.Port, Security: c.Security, CAFile: c.CAFile,
+		Credential: func(ctx context.Context) (config.Credential, error) {
+			return c.Secret.Credential(ctx, "smtp", c.Username)
+		}}
 }

@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/classify"
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/daemon"
+	"github.com/lorkeeper/lorkeeper/inbox"
+	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/mailer"
+)
+
+// resolve records the applicant's decision on a flagged writer.
+func (c *cmd) resolve(ctx context.Context, args []string) error {
+	if len(args) != 2 {
+		return usagef("resolve WRITER keep|replace|drop")
+	}
+	a, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	o, err := a.Keeper.Resolve(ctx, args[0], args[1])
+	if err != nil {
+		return err
+	}
+	c.out("%s: %s.\n", args[0], o.Note)
+	c.printDrafted(o)
+	return nil
+}
+
+// mark records an upload the applicant saw in MyERAS.
+func (c *cmd) mark(ctx context.Context, args []string) error {
+	if len(args) != 2 || args[1] != "uploaded" {
+		return usagef("mark WRITER uploaded")
+	}
+	a, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	o, err := a.Keeper.MarkUploaded(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	if !o.Changed {
+		c.out("%s: already %s; nothing to do.\n", args[0], o.Letter.State)
+		return nil
+	}
+	c.out("%s: %s.\n", args[0], o.Note)
+	c.printDrafted(o)
+	return nil
+}
+
+func (c *cmd) printDrafted(o letters.Outcome) {
+	for _, t := range o.Draft {
+		c.out("A %s draft is ready: see `lorkeeper drafts`.\n", t)
+	}
+}
+
+// classifyLine is the contract of `classify`.
+type classifyLine struct {
+	File       string   `json:"file"`
+	Kind       string   `json:"kind"`
+	Evidence   []string `json:"evidence"`
+	ReturnDate string   `json:"return_date,omitempty"`
+	Note       string   `json:"note,omitempty"`
+}
+
+// classify prints one JSON line per file. It needs no config.
+func (c *cmd) classify(args []string) error {
+	if len(args) == 0 {
+		return usagef("classify FILE.eml...")
+	}
+	enc := json.NewEncoder(c.env.Stdout)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	for _, f := range args {
+		res, err := classify.KindFile(f)
+		if err != nil {
+			fmt.Fprintf(c.env.Stderr, "lorkeeper: %v\n", err)
+			failed++
+			continue
+		}
+		line := classifyLine{File: f, Kind: string(res.Kind), Evidence: res.Evidence, Note: res.Note}
+		if line.Evidence == nil {
+			line.Evidence = []string{}
+		}
+		if !res.ReturnDate.IsZero() {
+			line.ReturnDate = res.ReturnDate.Format("2006-01-02")
+		}
+		if err := enc.Encode(line); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("classify: %d of %d files could not be read", failed, len(args))
+	}
+	return nil
+}
+
+// digest prints the digest, or mails it with --send.
+func (c *cmd) digest(ctx context.Context, args []string) error {
+	var send bool
+	if _, err := flags("digest", args, func(fs *flag.FlagSet) { fs.BoolVar(&send, "send", false, "mail it") }); err != nil {
+		return err
+	}
+	a, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if send {
+		if err := a.SendDigest(ctx); err != nil {
+			return err
+		}
+		c.out("Digest sent to %s.\n", a.Cfg.Applicant.Email)
+		return nil
+	}
+	m, err := a.Keeper.Digest(ctx)
+	if err != nil {
+		return err
+	}
+	c.out("Subject: %s\n\n%s", m.Subject, m.Text)
+	return nil
+}
+
+// check validates the config, tries both logins and prints the advice.
+func (c *cmd) check(ctx context.Context, args []string) error {
+	var noLogin bool
+	if _, err := flags("check", args, func(fs *flag.FlagSet) { fs.BoolVar(&noLogin, "no-login", false, "skip the server logins") }); err != nil {
+		return err
+	}
+	cfg, err := config.Load(c.configPath)
+	if err != nil {
+		return err
+	}
+	c.out("%s: config OK: %s, %d writers.\n", cfg.Path, cfg.Applicant.Name, len(cfg.Writers))
+	a, err := daemon.Open(cfg, c.env.Log, nil)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	c.out("\nLetter mix (the guide's advice):\n")
+	advice, err := a.Keeper.Mix(ctx, true)
+	if err != nil {
+		return err
+	}
+	for _, ad := range advice {
+		c.out("  %s\n", ad)
+	}
+	if noLogin {
+		return nil
+	}
+	c.out("\nServers:\n")
+	var failed []string
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if cl, err := inbox.Dial(ctx, a.IMAPServer(), nil); err != nil {
+		c.out("  FAIL  IMAP %s:%d: %v\n", cfg.IMAP.Host, cfg.IMAP.Port, err)
+		failed = append(failed, "imap")
+	} else {
+		cl.Logout().Wait()
+		cl.Close()
+		c.out("  ok    IMAP %s:%d: logged in as %s\n", cfg.IMAP.Host, cfg.IMAP.Port, cfg.IMAP.Username)
+	}
+	if err := mailer.CheckLogin(ctx, a.SMTPServer()); err != nil {
+		c.out("  FAIL  SMTP %s:%d: %v\n", cfg.SMTP.Host, cfg.SMTP.Port, err)
+		failed = append(failed, "smtp")
+	} else {
+		c.out("  ok    SMTP %s:%d: logged in as %s\n", cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Username)
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("check: %s login failed", strings.Join(failed, " and "))
+	}
+	return nil
+}

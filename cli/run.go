@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/daemon"
+)
+
+// run is the daemon. With --once it makes one pass over every config
+// (plan, send, read the mailbox, remind, digest) and exits.
+func (c *cmd) run(ctx context.Context, args []string) error {
+	var once bool
+	paths, err := flags("run", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&once, "once", false, "one pass, then exit")
+	})
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 || c.configSet {
+		paths = append([]string{c.configPath}, paths...)
+	}
+	if !once {
+		sup := &daemon.Supervisor{Paths: paths, Log: c.env.Log}
+		sup.Started = c.startDashboard
+		return sup.Run(ctx, c.env.Reload)
+	}
+	files, err := daemon.ConfigFiles(paths)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, f := range files {
+		cfg, err := config.Load(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		a, err := daemon.Open(cfg, c.env.Log, nil)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := a.Run(ctx, daemon.Options{Once: true}); err != nil {
+			errs = append(errs, err)
+		}
+		a.Close()
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"sort"
+	"text/tabwriter"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/keeper"
+)
+
+// status prints one row per writer, or one writer's history.
+func (c *cmd) status(ctx context.Context, args []string) error {
+	var asJSON bool
+	rest, err := flags("status", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") })
+	if err != nil {
+		return err
+	}
+	a, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if len(rest) > 0 {
+		return c.history(ctx, a.Keeper, rest[0], asJSON)
+	}
+	rows, err := a.Keeper.Status(ctx)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	loc := a.Keeper.Policy().Location
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "WRITER\tSTATE\tLAST REPLY\tFLAG\tDAYS\tNEXT STEP")
+	for _, r := range rows {
+		days := "-"
+		if r.DaysSince >= 0 {
+			days = fmt.Sprint(r.DaysSince)
+		}
+		flag := ""
+		if r.Flagged {
+			flag = "FLAGGED"
+		}
+		next := r.NextStep
+		if !r.NextDate.IsZero() {
+			next += " " + r.NextDate.In(loc).Format("Mon Jan 2 15:04")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Writer, r.State, dash(r.LastReplyKind), flag, days, next)
+	}
+	tw.Flush()
+	for _, r := range rows {
+		if r.Flagged {
+			c.out("\n%s (%s): %s\n", r.Writer, r.Name, r.FlagReason)
+			for _, e := range r.Evidence {
+				c.out("    %q\n", e)
+			}
+		}
+		for _, f := range r.Failures {
+			c.out("\n%s: %s\n", r.Writer, f)
+		}
+	}
+	return nil
+}
+
+// history prints a writer's history: transitions, drafts, and the
+// replies read with their kind and evidence.
+func (c *cmd) history(ctx context.Context, k *keeper.Keeper, writer string, asJSON bool) error {
+	hs, err := k.History(ctx, writer)
+	if err != nil {
+		return err
+	}
+	ms, err := k.Messages(ctx, writer)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"history": hs, "messages": ms})
+	}
+	loc := k.Policy().Location
+	type line struct {
+		at   time.Time
+		text string
+	}
+	var lines []line
+	for _, h := range hs {
+		t := h.Event
+		if h.From != h.To && h.To != "" {
+			t += fmt.Sprintf(" (%s -> %s)", h.From, h.To)
+		}
+		if h.Note != "" {
+			t += ": " + h.Note
+		}
+		lines = append(lines, line{h.At, t})
+	}
+	for _, m := range ms {
+		t := fmt.Sprintf("read %s from %s, %q", m.Kind, m.From, m.Subject)
+		for _, e := range m.Evidence {
+			t += fmt.Sprintf("\n        evidence: %q", e)
+		}
+		if m.Note != "" {
+			t += "\n        note: " + m.Note
+		}
+		lines = append(lines, line{m.ReceivedAt, t})
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].at.Before(lines[j].at) })
+	if len(lines) == 0 {
+		c.out("%s: nothing has happened yet\n", writer)
+	}
+	for _, l := range lines {
+		c.out("%s  %s\n", l.at.In(loc).Format("2006-01-02 15:04"), l.text)
+	}
+	return nil
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

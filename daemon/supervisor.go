@@ -1,0 +1,207 @@
+package daemon
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/config"
+)
+
+// Supervisor runs one Applicant per config file, each in its own
+// goroutine with its own state, so one applicant's trouble (a bad
+// password, a dead server, a broken config) never stops the others.
+type Supervisor struct {
+	Paths   []string // config files, or folders of *.toml files
+	Log     *slog.Logger
+	Options Options
+	// Started, if set, is called with each applicant once it runs (the
+	// dashboard uses it).
+	Started func(ctx context.Context, a *Applicant)
+
+	mu      sync.Mutex
+	running map[string]*runner // by config path
+}
+
+type runner struct {
+	data   []byte // the config text it runs with
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// ConfigFiles expands paths: files as given, folders to their *.toml
+// files, sorted.
+func ConfigFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("config %s: %w", p, err)
+		}
+		if !st.IsDir() {
+			abs, _ := filepath.Abs(p)
+			out = append(out, abs)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(p, "*.toml"))
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(matches)
+		for _, m := range matches {
+			abs, _ := filepath.Abs(m)
+			out = append(out, abs)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no config files found")
+	}
+	return out, nil
+}
+
+// Run starts every valid config and runs until ctx ends. Each signal on
+// reload re-reads the configs: a changed valid config restarts its
+// applicant, an invalid one is refused (its error logged) and the old
+// one keeps running, a new file starts, a removed one stops. Run returns
+// an error only if no config could be started at all.
+func (s *Supervisor) Run(ctx context.Context, reload <-chan struct{}) error {
+	s.running = map[string]*runner{}
+	errs := s.apply(ctx)
+	s.mu.Lock()
+	n := len(s.running)
+	s.mu.Unlock()
+	if n == 0 {
+		return errors.Join(append(errs, errors.New("no applicant could be started"))...)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			s.stopAll()
+			return nil
+		case <-reload:
+			s.Log.Info("reloading configs")
+			s.apply(ctx)
+		}
+	}
+}
+
+// apply brings the running set in line with the config files.
+func (s *Supervisor) apply(ctx context.Context) []error {
+	files, err := ConfigFiles(s.Paths)
+	if err != nil {
+		s.Log.Error("config", "err", err)
+		return []error{err}
+	}
+	var errs []error
+	want := map[string]bool{}
+	for _, f := range files {
+		want[f] = true
+		data, err := os.ReadFile(f)
+		if err != nil {
+			errs = append(errs, err)
+			s.Log.Error("config unreadable", "file", f, "err", err)
+			continue
+		}
+		s.mu.Lock()
+		old := s.running[f]
+		s.mu.Unlock()
+		if old != nil && bytes.Equal(old.data, data) {
+			continue
+		}
+		cfg, err := config.Parse(f, data)
+		if err != nil {
+			errs = append(errs, err)
+			msg := "config refused"
+			if old != nil {
+				msg = "config refused; the previous version keeps running"
+			}
+			s.Log.Error(msg, "file", f, "problems", strings.ReplaceAll(err.Error(), "\n", "; "))
+			continue
+		}
+		if old != nil {
+			s.stop(f)
+			s.Log.Info("config changed; restarting", "file", f)
+		}
+		if err := s.start(ctx, f, data, cfg); err != nil {
+			errs = append(errs, err)
+			s.Log.Error("applicant not started", "file", f, "err", err)
+		}
+	}
+	s.mu.Lock()
+	var gone []string
+	for f := range s.running {
+		if !want[f] {
+			gone = append(gone, f)
+		}
+	}
+	s.mu.Unlock()
+	for _, f := range gone {
+		s.Log.Info("config removed; stopping", "file", f)
+		s.stop(f)
+	}
+	return errs
+}
+
+func (s *Supervisor) start(ctx context.Context, file string, data []byte, cfg *config.Config) error {
+	a, err := Open(cfg, s.Log, nil)
+	if err != nil {
+		return err
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	r := &runner{data: data, cancel: cancel, done: make(chan struct{})}
+	s.mu.Lock()
+	s.running[file] = r
+	s.mu.Unlock()
+	go func() {
+		defer close(r.done)
+		defer a.Close()
+		if s.Started != nil {
+			s.Started(rctx, a)
+		}
+		for {
+			err := a.Run(rctx, s.Options)
+			if rctx.Err() != nil {
+				return
+			}
+			// Only the state file can stop an applicant: wait and retry.
+			a.Log.Error("applicant stopped; restarting in 30s", "err", err)
+			select {
+			case <-rctx.Done():
+				return
+			case <-time.After(30 * time.Second):
+			}
+		}
+	}()
+	return nil
+}
+
+func (s *Supervisor) stop(file string) {
+	s.mu.Lock()
+	r := s.running[file]
+	delete(s.running, file)
+	s.mu.Unlock()
+	if r != nil {
+		r.cancel()
+		<-r.done
+	}
+}
+
+func (s *Supervisor) stopAll() {
+	s.mu.Lock()
+	var files []string
+	for f := range s.running {
+		files = append(files, f)
+	}
+	s.mu.Unlock()
+	for _, f := range files {
+		s.stop(f)
+	}
+}

@@ -1,0 +1,192 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
+)
+
+const metaDigestLast = "digest_last_sent"
+
+// Digest renders the applicant's digest as of now.
+func (k *Keeper) Digest(ctx context.Context) (templates.Message, error) {
+	d, err := k.digestData(ctx)
+	if err != nil {
+		return templates.Message{}, err
+	}
+	return k.tmpl.RenderDigest(d)
+}
+
+func (k *Keeper) digestData(ctx context.Context) (templates.Digest, error) {
+	now := k.now()
+	loc := k.Policy().Location
+	data := templates.NewData(k.cfg, k.cfg.Writers[0], now)
+	d := templates.Digest{Applicant: data.Applicant, Date: templates.LongDate(now.In(loc)),
+		Deadline: data.Deadline, DaysToDeadline: data.DaysToDeadline}
+	names := map[string]string{}
+	for _, w := range k.cfg.Writers {
+		names[w.ID] = w.Name
+	}
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		rows, err := k.statusTx(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			dl := templates.DigestLetter{Writer: r.Writer, Name: r.Name, State: r.State,
+				NextStep: r.NextStep, Flagged: r.Flagged}
+			if r.DaysSince >= 0 {
+				dl.DaysSinceRequest = strconv.Itoa(r.DaysSince)
+			}
+			if !r.NextDate.IsZero() {
+				dl.NextDate = r.NextDate.In(loc).Format("Mon Jan 2")
+			}
+			d.Letters = append(d.Letters, dl)
+			if r.State == string(letters.Uploaded) || r.State == string(letters.Done) {
+				d.Uploaded++
+			}
+			if r.Flagged {
+				f := templates.DigestFlag{Writer: r.Writer, Name: r.Name, Reason: r.FlagReason, Evidence: r.Evidence}
+				if r.State == string(letters.Flagged) {
+					f.Action = fmt.Sprintf("lorkeeper resolve %s keep (still ask them), replace (send the alternate request) or drop", r.Writer)
+				} else {
+					f.Action = fmt.Sprintf("Do not open the attachment: a waived letter must stay confidential. Ask %s to upload it through the AAMC Letter Writer Portal link, then run: lorkeeper resolve %s keep", r.Name, r.Writer)
+				}
+				d.Flags = append(d.Flags, f)
+			}
+		}
+		ds, err := tx.Drafts("", store.Pending, store.Failed, store.Held)
+		if err != nil {
+			return err
+		}
+		for _, x := range ds {
+			dd := templates.DigestDraft{ID: x.ID, Writer: x.Writer, Template: x.Template, Subject: x.Subject, Error: x.LastError}
+			switch x.Status {
+			case store.Pending:
+				d.Drafts = append(d.Drafts, dd)
+			case store.Held:
+				dd.Error = "interrupted while sending; it may have left: check your Sent folder, then approve it again or discard it"
+				d.Failures = append(d.Failures, dd)
+			default:
+				d.Failures = append(d.Failures, dd)
+			}
+		}
+		last, err := lastDigest(tx)
+		if err != nil {
+			return err
+		}
+		if last.IsZero() {
+			last = now.Add(-7 * 24 * time.Hour)
+		}
+		ms, err := tx.Messages("")
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if m.ReceivedAt.Before(last) {
+				continue
+			}
+			switch m.Kind {
+			case "other", "needs_info", "auto_reply":
+				d.Replies = append(d.Replies, templates.DigestReply{Writer: m.Writer, Name: names[m.Writer],
+					Kind: m.Kind, Subject: m.Subject, Excerpt: excerpt(m.NewText, 200)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return d, err
+	}
+	advice, err := k.Mix(ctx, false)
+	if err != nil {
+		return d, err
+	}
+	for _, a := range advice {
+		if a.OK {
+			d.AdviceOK = append(d.AdviceOK, a.Text)
+		} else {
+			d.Advice = append(d.Advice, a.Text)
+		}
+	}
+	d.Needed = max(0, 3-d.Uploaded)
+	return d, nil
+}
+
+func lastDigest(tx *store.Tx) (time.Time, error) {
+	v, err := tx.Meta(metaDigestLast)
+	if err != nil || v == "" {
+		return time.Time{}, err
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, nil
+	}
+	return t, nil
+}
+
+// DigestDue reports whether the digest should go out now: digest_every
+// has passed since the last one, and something changed, or something
+// waits for the applicant (a draft, a flag, a failed send), or a week
+// has passed.
+func (k *Keeper) DigestDue(ctx context.Context) (bool, error) {
+	every := k.cfg.Schedule.Digest
+	if every <= 0 {
+		return false, nil
+	}
+	now := k.now()
+	due := false
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		last, err := lastDigest(tx)
+		if err != nil {
+			return err
+		}
+		if !last.IsZero() && now.Sub(last) < every {
+			return nil
+		}
+		if !last.IsZero() && now.Sub(last) >= 7*24*time.Hour {
+			due = true
+			return nil
+		}
+		changed, err := tx.LastChange()
+		if err != nil {
+			return err
+		}
+		if changed.After(last) {
+			due = true
+			return nil
+		}
+		waiting, err := tx.Drafts("", store.Pending, store.Failed, store.Held)
+		if err != nil {
+			return err
+		}
+		ls, err := tx.Letters()
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			due = due || l.Flagged
+		}
+		due = due || len(waiting) > 0
+		return nil
+	})
+	return due, err
+}
+
+// DigestSent records that the digest went out at now.
+func (k *Keeper) DigestSent(ctx context.Context) error {
+	now := k.now()
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		return tx.SetMeta(metaDigestLast, now.UTC().Format(time.RFC3339Nano))
+	})
+}
+
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return clip(s, n)
+}

@@ -1,0 +1,195 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
+)
+
+// threaded templates reply in the writer's thread when there is one.
+var threaded = map[string]bool{
+	letters.TFollowUp: true, letters.TInfo: true, letters.TReminder: true,
+	letters.TThankYou: true, letters.TAlternate: true,
+}
+
+// packet templates carry the letter packet.
+var packet = map[string]bool{letters.TFollowUp: true, letters.TInfo: true}
+
+// draftTx renders template t for writer w and stores it as a draft
+// (approved at once if the config auto-approves t).
+func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t string, now time.Time) (int64, error) {
+	data := templates.NewData(k.cfg, w, now)
+	data.Agreed = l.State == letters.Agreed || l.State == letters.Waiting
+	data.Declined = l.State == letters.Declined
+	var atts []store.Attachment
+	if packet[t] {
+		var err error
+		if atts, data.Attachments, err = k.packet(w, now); err != nil {
+			return 0, err
+		}
+	}
+	msg, err := k.tmpl.Render(t, data)
+	if err != nil {
+		return 0, err
+	}
+	if threaded[t] {
+		root, _, ok, err := tx.FirstSent(w.ID)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			msg.Subject = ReplySubject(root)
+		}
+	}
+	d := store.Draft{Writer: w.ID, Template: t, ToName: w.Name, ToAddr: w.Email,
+		Subject: msg.Subject, Text: msg.Text, HTML: msg.HTML, Attachments: atts}
+	if k.cfg.AutoApproves(t) {
+		d.Status, d.ApprovedAt, d.NextAttemptAt = store.Approved, now, now
+	}
+	id, err := tx.AddDraft(d, now)
+	if err != nil {
+		return 0, fmt.Errorf("draft %s for %s: %w", t, w.ID, err)
+	}
+	return id, nil
+}
+
+// packet returns the letter packet's attachments (CV, personal statement,
+// other files, and the rendered summary) and their labels for the body.
+func (k *Keeper) packet(w config.Writer, now time.Time) ([]store.Attachment, []string, error) {
+	a := k.cfg.Applicant
+	var atts []store.Attachment
+	var labels []string
+	add := func(kind, path string) {
+		if path == "" {
+			return
+		}
+		atts = append(atts, store.Attachment{Name: filepath.Base(path), Path: path, ContentType: contentType(path)})
+		labels = append(labels, attachmentLabel(kind, path))
+	}
+	add("CV", a.CV)
+	add("Personal statement", a.PersonalStatement)
+	for _, p := range a.Attachments {
+		add(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), p)
+	}
+	sum, err := k.tmpl.Render("summary", templates.NewData(k.cfg, w, now))
+	if err != nil {
+		return nil, nil, err
+	}
+	name := fmt.Sprintf("Summary for %s - %s.txt", w.Name, a.Name)
+	atts = append(atts, store.Attachment{Name: name, ContentType: "text/plain; charset=utf-8", Data: []byte(sum.Text)})
+	labels = append(labels, fmt.Sprintf("A one-page summary of our work together (%s)", name))
+	return atts, labels, nil
+}
+
+func contentType(path string) string {
+	if ct := mime.TypeByExtension(filepath.Ext(path)); ct != "" {
+		return ct
+	}
+	return "application/octet-stream"
+}
+
+// ReplySubject returns "Re: subject", without stacking prefixes.
+func ReplySubject(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		lower := strings.ToLower(t)
+		if strings.HasPrefix(lower, "re:") {
+			s = t[3:]
+			continue
+		}
+		return "Re: " + t
+	}
+}
+
+// Drafts returns the drafts in the given statuses (all when none).
+func (k *Keeper) Drafts(ctx context.Context, statuses ...store.Status) ([]store.Draft, error) {
+	var ds []store.Draft
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		ds, err = tx.Drafts("", statuses...)
+		return err
+	})
+	return ds, err
+}
+
+// Draft returns one draft.
+func (k *Keeper) Draft(ctx context.Context, id int64) (store.Draft, error) {
+	var d store.Draft
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		d, err = tx.Draft(id)
+		return err
+	})
+	return d, err
+}
+
+// Approve marks drafts for sending. All are approved or none: an id that
+// cannot be approved fails the whole call, naming it.
+func (k *Keeper) Approve(ctx context.Context, ids ...int64) error {
+	now := k.now()
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		for _, id := range ids {
+			if err := tx.Approve(id, now); err != nil {
+				return err
+			}
+			d, err := tx.Draft(id)
+			if err != nil {
+				return err
+			}
+			if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: "approve:" + d.Template,
+				Note: fmt.Sprintf("draft #%d approved", id)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Discard drops drafts. All are discarded or none.
+func (k *Keeper) Discard(ctx context.Context, ids ...int64) error {
+	now := k.now()
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		for _, id := range ids {
+			if err := tx.Discard(id, now); err != nil {
+				return err
+			}
+			d, err := tx.Draft(id)
+			if err != nil {
+				return err
+			}
+			if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: "discard:" + d.Template,
+				Note: fmt.Sprintf("draft #%d discarded", id)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Edit replaces a draft's subject and text with the applicant's version;
+// the HTML alternative is made from the new text, so both parts say the
+// same. The subject must stay one line.
+func (k *Keeper) Edit(ctx context.Context, id int64, subject, text string) error {
+	subject = strings.TrimSpace(subject)
+	if subject == "" || strings.ContainsAny(subject, "\r\n") {
+		return errors.New("edit: the subject must be one non-empty line")
+	}
+	if strings.TrimSpace(text) == "" {
+		return errors.New("edit: the body is empty")
+	}
+	now := k.now()
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		return tx.Edit(id, subject, text, templates.TextToHTML(text), now)
+	})
+}
+
+// Threaded reports whether drafts of template t reply in the writer's
+// thread (In-Reply-To and References naming its last message).
+func Threaded(t string) bool { return threaded[t] }

@@ -1,0 +1,270 @@
+// Package keeper is what lorkeeper does for one applicant: it turns events
+// (a reply read, a draft sent, the applicant's decision, time passing)
+// into lifecycle transitions, history and new drafts, all in the state
+// store. The daemon, the command line and the dashboard all act through a
+// Keeper, so they agree on every rule.
+//
+// A Keeper does no network I/O. Its methods open store transactions; the
+// *Tx variants run inside a transaction the caller already holds.
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
+)
+
+// Keeper applies the letter lifecycle for one applicant.
+type Keeper struct {
+	cfg  *config.Config
+	st   *store.Store
+	tmpl *templates.Set
+	log  *slog.Logger
+	now  func() time.Time
+}
+
+// New returns a Keeper. now is the clock (time.Now in production).
+func New(cfg *config.Config, st *store.Store, tmpl *templates.Set, log *slog.Logger, now func() time.Time) *Keeper {
+	if now == nil {
+		now = time.Now
+	}
+	return &Keeper{cfg: cfg, st: st, tmpl: tmpl, log: log, now: now}
+}
+
+// Config returns the applicant's configuration.
+func (k *Keeper) Config() *config.Config { return k.cfg }
+
+// Store returns the state store.
+func (k *Keeper) Store() *store.Store { return k.st }
+
+// Now returns the keeper's clock reading.
+func (k *Keeper) Now() time.Time { return k.now() }
+
+// Policy is the reminder schedule from the config.
+func (k *Keeper) Policy() letters.Policy {
+	s := k.cfg.Schedule
+	loc := k.cfg.Applicant.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return letters.Policy{
+		FirstAfter: s.FirstReminderAfter.D(), Every: s.ReminderEvery.D(), Max: k.cfg.MaxReminders(),
+		Deadline: k.cfg.Applicant.Deadline.In(loc), BusinessHours: k.cfg.BusinessHours(), Location: loc,
+	}
+}
+
+// ErrUnknownWriter is returned for a writer id the config does not name.
+var ErrUnknownWriter = errors.New("no such writer")
+
+func (k *Keeper) writer(id string) (config.Writer, error) {
+	w, ok := k.cfg.Writer(id)
+	if !ok {
+		ids := make([]string, len(k.cfg.Writers))
+		for i, w := range k.cfg.Writers {
+			ids[i] = w.ID
+		}
+		return w, fmt.Errorf("%w %q (writers: %s)", ErrUnknownWriter, id, strings.Join(ids, ", "))
+	}
+	return w, nil
+}
+
+// letter returns the stored letter of w, or its initial state.
+func letterOf(tx *store.Tx, w config.Writer) (letters.Letter, error) {
+	row, err := tx.Letter(w.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return letters.New(w.ID, w.Asked == "in_person"), nil
+	}
+	return row.Letter, err
+}
+
+// ApplyTx applies e to writer w's letter inside tx: it stores the new
+// letter, a history line, the drafts the lifecycle asks for, and discards
+// the pending drafts it cancels.
+func (k *Keeper) ApplyTx(tx *store.Tx, w config.Writer, e letters.Event) (letters.Outcome, error) {
+	now := k.now()
+	if e.At.IsZero() {
+		e.At = now
+	}
+	l, err := letterOf(tx, w)
+	if err != nil {
+		return letters.Outcome{}, err
+	}
+	if e.Pending, err = tx.OpenTemplates(w.ID); err != nil {
+		return letters.Outcome{}, err
+	}
+	o, err := letters.Apply(l, e, k.Policy())
+	if err != nil {
+		return o, err
+	}
+	note := o.Note
+	if len(o.Cancel) > 0 {
+		n, err := tx.DiscardTemplates(w.ID, o.Cancel, now)
+		if err != nil {
+			return o, err
+		}
+		if n > 0 {
+			note = joinNote(note, fmt.Sprintf("%d pending %s discarded", n, plural(n, "draft", "drafts")))
+		}
+	}
+	for _, t := range o.Draft {
+		id, err := k.draftTx(tx, w, o.Letter, t, now)
+		if err != nil {
+			return o, err
+		}
+		note = joinNote(note, fmt.Sprintf("draft #%d (%s) prepared", id, t))
+	}
+	if err := tx.PutLetter(o.Letter, now); err != nil {
+		return o, err
+	}
+	if o.Changed || len(o.Draft) > 0 || note != o.Note {
+		err := tx.AddHistory(store.History{Writer: w.ID, At: now, Event: eventName(e),
+			From: l.State, To: o.Letter.State, Note: note})
+		if err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+func eventName(e letters.Event) string {
+	switch e.Type {
+	case letters.Replied:
+		return "reply:" + string(e.Reply)
+	case letters.Sent, letters.Discard:
+		return string(e.Type) + ":" + e.Template
+	case letters.Resolved:
+		return "resolve:" + e.Decision
+	}
+	return string(e.Type)
+}
+
+// Start plans the first email of every writer who has none yet (the ask,
+// or the follow-up for writers asked in person). It returns the number of
+// drafts created. Run calls it at start-up; it is idempotent.
+func (k *Keeper) Start(ctx context.Context) (int, error) {
+	n := 0
+	err := k.st.Update(ctx, func(tx *store.Tx) error {
+		for _, w := range k.cfg.Writers {
+			o, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Start})
+			if err != nil {
+				return fmt.Errorf("plan %s: %w", w.ID, err)
+			}
+			n += len(o.Draft)
+		}
+		return nil
+	})
+	return n, err
+}
+
+// Tick drafts the reminders that are due and returns how many.
+func (k *Keeper) Tick(ctx context.Context) (int, error) {
+	now := k.now()
+	p := k.Policy()
+	var due []config.Writer
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		for _, w := range k.cfg.Writers {
+			row, err := tx.Letter(w.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if next, ok := letters.NextReminder(row.Letter, p); ok && !now.Before(next) {
+				due = append(due, w)
+			}
+		}
+		return nil
+	})
+	if err != nil || len(due) == 0 {
+		return 0, err
+	}
+	n := 0
+	err = k.st.Update(ctx, func(tx *store.Tx) error {
+		for _, w := range due {
+			o, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Tick, At: now})
+			if err != nil {
+				return fmt.Errorf("remind %s: %w", w.ID, err)
+			}
+			n += len(o.Draft)
+		}
+		return nil
+	})
+	return n, err
+}
+
+// Resolve records the applicant's decision on a flagged writer.
+func (k *Keeper) Resolve(ctx context.Context, writer, decision string) (letters.Outcome, error) {
+	w, err := k.writer(writer)
+	if err != nil {
+		return letters.Outcome{}, err
+	}
+	if !slices.Contains([]string{letters.Keep, letters.Replace, letters.Drop}, decision) {
+		return letters.Outcome{}, fmt.Errorf("resolve %s: %q is not a decision: use keep, replace or drop", writer, decision)
+	}
+	var o letters.Outcome
+	err = k.st.Update(ctx, func(tx *store.Tx) error {
+		o, err = k.ApplyTx(tx, w, letters.Event{Type: letters.Resolved, Decision: decision})
+		return err
+	})
+	if err != nil {
+		return o, fmt.Errorf("resolve %s: %w", writer, err)
+	}
+	return o, nil
+}
+
+// MarkUploaded records an upload the applicant saw in MyERAS.
+func (k *Keeper) MarkUploaded(ctx context.Context, writer string) (letters.Outcome, error) {
+	w, err := k.writer(writer)
+	if err != nil {
+		return letters.Outcome{}, err
+	}
+	var o letters.Outcome
+	err = k.st.Update(ctx, func(tx *store.Tx) error {
+		o, err = k.ApplyTx(tx, w, letters.Event{Type: letters.Marked})
+		return err
+	})
+	if err != nil {
+		return o, fmt.Errorf("mark %s uploaded: %w", writer, err)
+	}
+	return o, nil
+}
+
+// SentTx records, inside tx, that draft d was accepted by the server.
+func (k *Keeper) SentTx(tx *store.Tx, d store.Draft) error {
+	w, err := k.writer(d.Writer)
+	if err != nil {
+		return nil // a writer removed from the config: nothing to move
+	}
+	_, err = k.ApplyTx(tx, w, letters.Event{Type: letters.Sent, Template: d.Template})
+	return err
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// attachmentLabel names a packet file for the email body.
+func attachmentLabel(kind, path string) string {
+	return fmt.Sprintf("%s (%s)", kind, filepath.Base(path))
+}

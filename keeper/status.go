@@ -1,0 +1,172 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/store"
+)
+
+// Row is one writer's line in `status`, the digest and the dashboard.
+type Row struct {
+	Writer        string    `json:"writer"`
+	Name          string    `json:"name"`
+	Email         string    `json:"email"`
+	State         string    `json:"state"`
+	LastReplyKind string    `json:"last_reply_kind"`
+	Flagged       bool      `json:"flagged"`
+	FlagReason    string    `json:"flag_reason,omitempty"`
+	Evidence      []string  `json:"evidence,omitempty"`
+	RequestedAt   time.Time `json:"requested_at,omitzero"`
+	DaysSince     int       `json:"days_since_request"` // -1 before the request
+	NextStep      string    `json:"next_step"`
+	NextDate      time.Time `json:"next_date,omitzero"`
+	Radiologist   bool      `json:"radiologist"`
+	US            bool      `json:"us"`
+	Role          string    `json:"role"`
+	Reminders     int       `json:"reminders"`
+	Drafts        []int64   `json:"drafts,omitempty"`   // drafts awaiting review
+	Failures      []string  `json:"failures,omitempty"` // sends that failed for good, or are held
+}
+
+// Status returns one row per writer of the config, in config order.
+func (k *Keeper) Status(ctx context.Context) ([]Row, error) {
+	var rows []Row
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		rows, err = k.statusTx(tx)
+		return err
+	})
+	return rows, err
+}
+
+func (k *Keeper) statusTx(tx *store.Tx) ([]Row, error) {
+	now := k.now()
+	p := k.Policy()
+	var rows []Row
+	for _, w := range k.cfg.Writers {
+		l, err := letterOf(tx, w)
+		if err != nil {
+			return nil, err
+		}
+		ds, err := tx.Drafts(w.ID, store.Pending, store.Approved, store.Sending, store.Held, store.Failed)
+		if err != nil {
+			return nil, err
+		}
+		r := Row{Writer: w.ID, Name: w.Name, Email: w.Email, State: string(l.State),
+			LastReplyKind: string(l.LastReplyKind), Flagged: l.Flagged, FlagReason: l.FlagReason,
+			Evidence: l.Evidence, RequestedAt: l.RequestedAt, DaysSince: -1,
+			Radiologist: w.Radiologist(), US: w.US(), Role: w.Role, Reminders: l.Reminders}
+		if !l.RequestedAt.IsZero() {
+			r.DaysSince = int(now.Sub(l.RequestedAt).Hours() / 24)
+		}
+		var pending, sending []store.Draft
+		for _, d := range ds {
+			switch d.Status {
+			case store.Pending:
+				pending = append(pending, d)
+				r.Drafts = append(r.Drafts, d.ID)
+			case store.Approved, store.Sending:
+				sending = append(sending, d)
+			case store.Failed:
+				r.Failures = append(r.Failures, fmt.Sprintf("draft #%d (%s) not sent: %s", d.ID, d.Template, d.LastError))
+			case store.Held:
+				r.Failures = append(r.Failures, fmt.Sprintf("draft #%d (%s) may or may not have been sent: check your Sent folder, then approve or discard it", d.ID, d.Template))
+			}
+		}
+		r.NextStep, r.NextDate = nextStep(w, l, pending, sending, p)
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// nextStep says, in plain words, what happens next for a letter.
+func nextStep(w config.Writer, l letters.Letter, pending, sending []store.Draft, p letters.Policy) (string, time.Time) {
+	if l.Flagged {
+		if l.State == letters.Flagged {
+			return fmt.Sprintf("your decision: lorkeeper resolve %s keep|replace|drop", w.ID), time.Time{}
+		}
+		return fmt.Sprintf("%s: do not open it; ask the writer to upload it through the AAMC link, then lorkeeper resolve %s keep", l.FlagReason, w.ID), time.Time{}
+	}
+	if len(pending) > 0 {
+		d := pending[0]
+		return fmt.Sprintf("review draft #%d (%s)", d.ID, d.Template), time.Time{}
+	}
+	if len(sending) > 0 {
+		d := sending[0]
+		return fmt.Sprintf("sending draft #%d (%s)", d.ID, d.Template), d.NextAttemptAt
+	}
+	switch l.State {
+	case letters.Planned:
+		return "nothing planned: the ask was discarded", time.Time{}
+	case letters.Declined:
+		return "find another writer", time.Time{}
+	case letters.Dropped:
+		return "none: dropped", time.Time{}
+	case letters.Uploaded:
+		return "thank the writer", time.Time{}
+	case letters.Done:
+		return "none: uploaded and thanked", time.Time{}
+	}
+	if next, ok := letters.NextReminder(l, p); ok {
+		return "reminder", next
+	}
+	switch l.State {
+	case letters.Waiting:
+		return "waiting for the upload", time.Time{}
+	case letters.Agreed:
+		return "send the letter packet", time.Time{}
+	}
+	return "waiting for a reply", time.Time{}
+}
+
+// History returns a writer's history ("" for all writers).
+func (k *Keeper) History(ctx context.Context, writer string) ([]store.History, error) {
+	if writer != "" {
+		if _, err := k.writer(writer); err != nil {
+			return nil, err
+		}
+	}
+	var hs []store.History
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		hs, err = tx.History(writer)
+		return err
+	})
+	return hs, err
+}
+
+// Messages returns the messages read from a writer ("" for all).
+func (k *Keeper) Messages(ctx context.Context, writer string) ([]store.Message, error) {
+	var ms []store.Message
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		ms, err = tx.Messages(writer)
+		return err
+	})
+	return ms, err
+}
+
+// Mix is the letter-mix advice for the writers still in play (all of
+// them for `check`, when all is true).
+func (k *Keeper) Mix(ctx context.Context, all bool) ([]letters.Advice, error) {
+	var ws []letters.MixWriter
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		for _, w := range k.cfg.Writers {
+			row, err := tx.Letter(w.ID)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+			if !all && (row.State == letters.Declined || row.State == letters.Dropped) {
+				continue
+			}
+			ws = append(ws, letters.MixWriter{ID: w.ID, Name: w.Name, Radiologist: w.Radiologist(), US: w.US(),
+				Research: w.Role == "research", Start: w.ExperienceStart.Time, End: w.ExperienceEnd.Time,
+				AskedAt: row.RequestedAt})
+		}
+		return nil
+	})
+	return letters.Mix(ws, k.now()), err
+}
