@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/draftbox"
 	"github.com/lorkeeper/lorkeeper/inbox"
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/mailer"
@@ -61,6 +62,8 @@ type Options struct {
 	Once      bool          // one pass of everything, then return
 	RetryBase time.Duration // first wait after a temporary send failure
 	Poll      time.Duration // how often the outbox looks for approved drafts
+	// DraftsPoll is how often the Drafts folder is reconciled.
+	DraftsPoll time.Duration
 }
 
 // Run runs the applicant until ctx ends: it plans first emails, watches
@@ -87,14 +90,23 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 				a.Log.Info("caught up", "mailbox", a.Cfg.IMAP.Mailbox, "delivered", delivered, "elapsed", time.Since(started).Round(time.Millisecond))
 			})
 		}}
+	var mirror *draftbox.Mirror
+	if a.Cfg.DraftsInMailbox() {
+		mirror = &draftbox.Mirror{Keeper: a.Keeper, Folders: a.Folders(), Poll: opts.DraftsPoll, Log: a.Log}
+		out.BeforeSend = mirror.BeforeSend
+	}
 	if opts.Once {
-		return a.runOnce(ctx, out, w)
+		return a.runOnce(ctx, out, w, mirror)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errc := make(chan error, 3)
-	for _, part := range []func(context.Context) error{out.Run, w.Run, a.schedule} {
+	parts := []func(context.Context) error{out.Run, w.Run, a.schedule}
+	if mirror != nil {
+		parts = append(parts, mirror.Run)
+	}
+	errc := make(chan error, len(parts))
+	for _, part := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -109,10 +121,15 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	return <-errc
 }
 
-func (a *Applicant) runOnce(ctx context.Context, out *outbox.Outbox, w *inbox.Watcher) error {
+func (a *Applicant) runOnce(ctx context.Context, out *outbox.Outbox, w *inbox.Watcher, mirror *draftbox.Mirror) error {
 	var errs []error
 	if err := out.Recover(ctx); err != nil {
 		return err
+	}
+	if mirror != nil {
+		if err := mirror.Sync(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("drafts folder: %w", err))
+		}
 	}
 	if _, err := out.SendDue(ctx); err != nil {
 		errs = append(errs, err)

@@ -193,3 +193,30 @@ func (k *Keeper) Edit(ctx context.Context, id int64, subject, text string) error
 // Threaded reports whether drafts of template t reply in the writer's
 // thread (In-Reply-To and References naming its last message).
 func Threaded(t string) bool { return threaded[t] }
+
+// SentByClient records that the applicant sent draft id from their own
+// mail client, with what they actually sent, and moves the letter on as
+// if lorkeeper had sent it.
+func (k *Keeper) SentByClient(ctx context.Context, id int64, messageID, subject, text string) error {
+	now := k.now()
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.MarkSentByClient(id, messageID, subject, text, templates.TextToHTML(text), now); err != nil {
+			return err
+		}
+		d, err := tx.Draft(id)
+		if err != nil {
+			return err
+		}
+		if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: "sent:" + d.Template,
+			Note: fmt.Sprintf("draft #%d sent from your mail client", id)}); err != nil {
+			return err
+		}
+		return k.SentTx(tx, d)
+	})
+}
+
+// SetMailboxCopy records the UID of a draft's copy in the Drafts folder
+// (0 when it has none).
+func (k *Keeper) SetMailboxCopy(ctx context.Context, id int64, uidValidity, uid uint32) error {
+	return k.st.Update(ctx, func(tx *store.Tx) error { return tx.SetMailboxCopy(id, uidValidity, uid) })
+}

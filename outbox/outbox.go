@@ -50,7 +50,12 @@ type Outbox struct {
 	RetryBase time.Duration
 	// Poll is how often approved drafts are looked for (default 1s).
 	Poll time.Duration
-	Log  *slog.Logger
+	// BeforeSend, if set, is asked before a draft with a copy in the
+	// Drafts folder is sent: it removes the copy, so the applicant cannot
+	// also send it from their mail client, and reports false if the copy
+	// was already gone (the applicant may have sent it themselves).
+	BeforeSend func(ctx context.Context, d store.Draft) (bool, error)
+	Log        *slog.Logger
 
 	recent     []time.Time // send times in the last minute
 	appendSent *bool       // decided on first use
@@ -139,6 +144,12 @@ func (o *Outbox) SendDue(ctx context.Context) (int, error) {
 			o.Log.Info("send limit reached; waiting", "per_minute", o.perMinute(), "wait", wait.Round(time.Second))
 			return n, nil
 		}
+		if held, err := o.checkCopies(ctx); err != nil || held {
+			if err != nil {
+				return n, err
+			}
+			continue
+		}
 		d, ok, err := o.claim(ctx)
 		if err != nil || !ok {
 			return n, err
@@ -175,6 +186,38 @@ func (o *Outbox) rateWait() time.Duration {
 		return 0
 	}
 	return time.Minute - now.Sub(o.recent[0])
+}
+
+// checkCopies asks BeforeSend about the next due draft if it has a copy
+// in the Drafts folder, and postpones it when the copy is gone. It
+// reports whether it postponed one.
+func (o *Outbox) checkCopies(ctx context.Context) (bool, error) {
+	if o.BeforeSend == nil {
+		return false, nil
+	}
+	now := o.Keeper.Now()
+	st := o.Keeper.Store()
+	var d store.Draft
+	var ok bool
+	err := st.View(ctx, func(tx *store.Tx) (err error) {
+		d, ok, err = tx.NextApproved(now)
+		return err
+	})
+	if err != nil || !ok || d.MailboxUID == 0 {
+		return false, err
+	}
+	goAhead, err := o.BeforeSend(ctx, d)
+	if err != nil {
+		o.Log.Warn("cannot check the Drafts folder; will retry", "draft", d.ID, "err", err)
+		goAhead = false
+	}
+	if goAhead {
+		return false, nil
+	}
+	next := now.Add(time.Minute)
+	return true, st.Update(ctx, func(tx *store.Tx) error {
+		return tx.Postpone(d.ID, "its copy left your Drafts folder: checking whether you sent it yourself", next, now)
+	})
 }
 
 // claim moves the next due draft to "sending", recording its Message-ID
@@ -220,22 +263,8 @@ func capRefs(ids []string, n int) []string {
 // send sends one claimed draft and records the outcome. It returns
 // whether the draft was sent; an error only for state-file trouble.
 func (o *Outbox) send(ctx context.Context, d store.Draft) (bool, error) {
-	cfg := o.Keeper.Config()
 	st := o.Keeper.Store()
-	m := mailer.Message{
-		FromName: cfg.Applicant.Name, FromAddr: cfg.Applicant.Email, ToName: d.ToName, ToAddr: d.ToAddr,
-		Subject: d.Subject, Text: d.Text, HTML: d.HTML, MessageID: d.MessageID, InReplyTo: d.InReplyTo,
-		References: d.References, Date: o.Keeper.Now(),
-		Headers: map[string]string{HeaderDraft: fmt.Sprint(d.ID)},
-	}
-	for _, a := range d.Attachments {
-		m.Attachments = append(m.Attachments, mailer.Attachment{Name: a.Name, ContentType: a.ContentType, Path: a.Path, Data: a.Data})
-	}
-	msg, err := mailer.Compose(m)
-	var raw []byte
-	if err == nil {
-		raw, err = mailer.Bytes(msg)
-	}
+	msg, raw, err := Compose(o.Keeper, d, o.Keeper.Now())
 	if err != nil {
 		o.Log.Error("draft cannot be composed; not sent", "draft", d.ID, "writer", d.Writer, "err", err)
 		return false, st.Update(ctx, func(tx *store.Tx) error { return tx.MarkFailed(d.ID, err.Error(), o.Keeper.Now()) })
@@ -268,6 +297,32 @@ func (o *Outbox) send(ctx context.Context, d store.Draft) (bool, error) {
 	o.Log.Info("sent", "draft", d.ID, "writer", d.Writer, "template", d.Template, "message_id", d.MessageID, "server", reply)
 	o.copyToSent(ctx, d, raw, now)
 	return true, nil
+}
+
+// Compose builds the message of draft d as lorkeeper sends it (and as its
+// copy in the Drafts folder shows it): from the applicant, to the writer,
+// threaded as recorded on d, with its attachments read from disk, and a
+// header naming the draft.
+func Compose(k *keeper.Keeper, d store.Draft, date time.Time) (*mail.Msg, []byte, error) {
+	cfg := k.Config()
+	m := mailer.Message{
+		FromName: cfg.Applicant.Name, FromAddr: cfg.Applicant.Email, ToName: d.ToName, ToAddr: d.ToAddr,
+		Subject: d.Subject, Text: d.Text, HTML: d.HTML, MessageID: d.MessageID, InReplyTo: d.InReplyTo,
+		References: d.References, Date: date,
+		Headers: map[string]string{HeaderDraft: fmt.Sprint(d.ID)},
+	}
+	for _, a := range d.Attachments {
+		m.Attachments = append(m.Attachments, mailer.Attachment{Name: a.Name, ContentType: a.ContentType, Path: a.Path, Data: a.Data})
+	}
+	msg, err := mailer.Compose(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := mailer.Bytes(msg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return msg, raw, nil
 }
 
 // copyToSent appends the sent message to the Sent folder unless the

@@ -363,3 +363,22 @@ func (t *Tx) SentMessageID(id string) (string, bool, error) {
 	}
 	return w, true, nil
 }
+
+// MarkSentByClient records that the applicant sent the draft from their
+// own mail client: what they sent (subject, text, Message-ID) replaces
+// the draft's, and it is never sent again.
+func (t *Tx) MarkSentByClient(id int64, messageID, subject, text, html string, now time.Time) error {
+	d, err := t.Draft(id)
+	if err != nil {
+		return err
+	}
+	edited := d.Edited || subject != d.Subject || text != d.Text
+	return t.transition(id, []Status{Pending, Approved, Held}, Sent, now,
+		`sent_at = ?, server_reply = ?, message_id = ?, subject = ?, body_text = ?, body_html = ?, edited = ?, mailbox_uid = 0`,
+		ms(now), "sent from your mail client", messageID, subject, text, html, b2i(edited))
+}
+
+// Postpone moves an approved draft's next attempt to next, saying why.
+func (t *Tx) Postpone(id int64, why string, next, now time.Time) error {
+	return t.transition(id, []Status{Approved}, Approved, now, `last_error = ?, next_attempt_at = ?`, why, ms(next))
+}

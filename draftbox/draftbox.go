@@ -1,0 +1,361 @@
+// Package draftbox keeps a copy of every draft under review in the
+// applicant's own Drafts folder, so they can review, edit and send it
+// from the mail client they already use, on a phone as well as a laptop.
+//
+// A Mirror reconciles the two sides on every pass: a new draft is
+// appended (flagged \Draft, with a header naming it); a draft approved,
+// sent or discarded through lorkeeper leaves the folder; a copy the
+// applicant edited (mail clients replace the message) becomes the draft's
+// text; a copy the applicant sent is found in the Sent folder and the
+// draft recorded as sent, with what they actually sent, never to be sent
+// again; a copy they deleted discards the draft.
+package draftbox
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/inbox"
+	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/outbox"
+	"github.com/lorkeeper/lorkeeper/reader"
+	"github.com/lorkeeper/lorkeeper/store"
+)
+
+// Mirror mirrors one applicant's drafts into their Drafts folder.
+type Mirror struct {
+	Keeper  *keeper.Keeper
+	Folders *inbox.Folders
+	Poll    time.Duration // how often to reconcile; default 10s
+	// Grace is how long a copy that left the Drafts folder is looked for
+	// in the Sent folder before it counts as deleted; default 2m.
+	Grace time.Duration
+	Log   *slog.Logger
+
+	missing map[int64]time.Time // drafts whose copy vanished, since when
+}
+
+// Run reconciles every Poll until ctx ends. It blocks.
+func (m *Mirror) Run(ctx context.Context) error {
+	poll := m.Poll
+	if poll <= 0 {
+		poll = 10 * time.Second
+	}
+	t := time.NewTicker(poll)
+	defer t.Stop()
+	for {
+		if err := m.Sync(ctx); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			m.Log.Warn("drafts folder", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+func (m *Mirror) grace() time.Duration {
+	if m.Grace <= 0 {
+		return 2 * time.Minute
+	}
+	return m.Grace
+}
+
+// folder is one pass's view of the Drafts folder.
+type folder struct {
+	uidValidity uint32
+	byUID       map[uint32]inbox.Copy
+	byDraft     map[string]inbox.Copy
+	claimed     map[uint32]bool
+	copies      []inbox.Copy
+}
+
+// Sync makes one reconciling pass.
+func (m *Mirror) Sync(ctx context.Context) error {
+	ds, err := m.Keeper.Drafts(ctx)
+	if err != nil {
+		return err
+	}
+	var work []store.Draft
+	for _, d := range ds {
+		open := d.Status == store.Pending || d.Status == store.Held || d.Status == store.Approved
+		if open || d.MailboxUID != 0 {
+			work = append(work, d)
+		}
+	}
+	if len(work) == 0 {
+		return nil
+	}
+	s, err := m.Folders.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	copies, uidv, err := s.List("", time.Time{})
+	if err != nil {
+		return err
+	}
+	f := &folder{uidValidity: uidv, byUID: map[uint32]inbox.Copy{}, byDraft: map[string]inbox.Copy{}, claimed: map[uint32]bool{}, copies: copies}
+	for _, c := range copies {
+		f.byUID[c.UID] = c
+		if c.DraftID != "" {
+			f.byDraft[c.DraftID] = c
+		}
+	}
+	for _, d := range work {
+		if d.MailboxUID != 0 && d.MailboxUIDVal == uidv {
+			f.claimed[d.MailboxUID] = true
+		}
+	}
+	if m.missing == nil {
+		m.missing = map[int64]time.Time{}
+	}
+	for _, d := range work {
+		if d.MailboxUID != 0 && d.MailboxUIDVal != uidv {
+			d.MailboxUID = 0 // the folder was renumbered: find it again
+		}
+		if err := m.reconcile(ctx, s, f, d); err != nil {
+			return fmt.Errorf("draft %d: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d store.Draft) error {
+	id := strconv.FormatInt(d.ID, 10)
+	present := d.MailboxUID != 0 && f.byUID[d.MailboxUID].UID != 0
+	switch d.Status {
+	case store.Pending, store.Held:
+		if present {
+			delete(m.missing, d.ID)
+			return nil
+		}
+		if d.MailboxUID == 0 {
+			if c, ok := f.byDraft[id]; ok && !f.claimed[c.UID] {
+				f.claimed[c.UID] = true
+				return m.Keeper.SetMailboxCopy(ctx, d.ID, f.uidValidity, c.UID)
+			}
+			return m.appendCopy(ctx, s, d)
+		}
+		if c, ok := m.replacement(f, d); ok {
+			return m.takeEdit(ctx, s, f, d, c)
+		}
+		return m.vanished(ctx, s, d, false)
+	case store.Approved:
+		if present {
+			if err := s.DeleteDraft(d.MailboxUID); err != nil {
+				return err
+			}
+			return m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
+		}
+		if d.MailboxUID != 0 {
+			return m.vanished(ctx, s, d, true)
+		}
+	default:
+		if present {
+			if err := s.DeleteDraft(d.MailboxUID); err != nil {
+				return err
+			}
+		}
+		if d.MailboxUID != 0 {
+			return m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
+		}
+	}
+	return nil
+}
+
+// appendCopy puts a draft in the Drafts folder, threaded as it will be
+// sent.
+func (m *Mirror) appendCopy(ctx context.Context, s *inbox.Session, d store.Draft) error {
+	var err error
+	if d, err = m.threaded(ctx, d); err != nil {
+		return err
+	}
+	_, raw, err := outbox.Compose(m.Keeper, d, m.Keeper.Now())
+	if err != nil {
+		return err
+	}
+	uidv, uid, err := s.AppendDraft(raw, m.Keeper.Now())
+	if err != nil {
+		return err
+	}
+	m.Log.Info("draft copied to your Drafts folder", "draft", d.ID, "writer", d.Writer)
+	return m.Keeper.SetMailboxCopy(ctx, d.ID, uidv, uid)
+}
+
+// threaded fills in the threading the draft would be sent with now.
+func (m *Mirror) threaded(ctx context.Context, d store.Draft) (store.Draft, error) {
+	if !keeper.Threaded(d.Template) {
+		return d, nil
+	}
+	err := m.Keeper.Store().View(ctx, func(tx *store.Tx) error {
+		ids, err := tx.ThreadIDs(d.Writer)
+		if err == nil && len(ids) > 0 {
+			d.InReplyTo, d.References = ids[len(ids)-1], ids
+		}
+		return err
+	})
+	return d, err
+}
+
+// replacement finds the copy a mail client saved in place of d's: same
+// draft header, or, where the client dropped it, same recipient and
+// subject.
+func (m *Mirror) replacement(f *folder, d store.Draft) (inbox.Copy, bool) {
+	if c, ok := f.byDraft[strconv.FormatInt(d.ID, 10)]; ok && c.UID != d.MailboxUID && !f.claimed[c.UID] {
+		return c, true
+	}
+	for _, c := range f.copies {
+		if c.DraftID == "" && !f.claimed[c.UID] && strings.EqualFold(c.To, d.ToAddr) && sameSubject(c.Subject, d.Subject) {
+			return c, true
+		}
+	}
+	return inbox.Copy{}, false
+}
+
+// takeEdit makes the applicant's edited copy the draft's text.
+func (m *Mirror) takeEdit(ctx context.Context, s *inbox.Session, f *folder, d store.Draft, c inbox.Copy) error {
+	f.claimed[c.UID] = true
+	raw, err := s.Fetch("", c.UID)
+	if err != nil {
+		return err
+	}
+	msg, _ := reader.Parse(bytes.NewReader(raw))
+	if msg != nil && strings.TrimSpace(msg.Body) != "" && (msg.Subject != d.Subject || normalize(msg.Body) != normalize(d.Text)) {
+		if err := m.Keeper.Edit(ctx, d.ID, msg.Subject, msg.Body); err != nil {
+			return err
+		}
+		m.Log.Info("draft edited in your mail client; the edit is what will be sent", "draft", d.ID)
+	}
+	delete(m.missing, d.ID)
+	return m.Keeper.SetMailboxCopy(ctx, d.ID, f.uidValidity, c.UID)
+}
+
+// vanished handles a copy that left the Drafts folder: sent by the
+// applicant (found in Sent), or, after the grace period, deleted.
+func (m *Mirror) vanished(ctx context.Context, s *inbox.Session, d store.Draft, approved bool) error {
+	sent, ok, err := m.findSent(ctx, s, d)
+	if err != nil {
+		return err
+	}
+	if ok {
+		raw, err := s.Fetch(sentFolder(s), sent.UID)
+		if err != nil {
+			return err
+		}
+		subject, text := d.Subject, d.Text
+		if msg, _ := reader.Parse(bytes.NewReader(raw)); msg != nil && strings.TrimSpace(msg.Body) != "" {
+			subject, text = msg.Subject, msg.Body
+		}
+		msgID := sent.MessageID
+		if msgID == "" {
+			msgID = fmt.Sprintf("%sclient-%d@lorkeeper.invalid", keeper.MessageIDMarker, d.ID)
+		}
+		delete(m.missing, d.ID)
+		m.Log.Info("draft sent from your mail client; recorded as sent", "draft", d.ID, "writer", d.Writer)
+		return m.Keeper.SentByClient(ctx, d.ID, msgID, subject, text)
+	}
+	first, seen := m.missing[d.ID]
+	now := time.Now()
+	if !seen {
+		m.missing[d.ID] = now
+		return nil
+	}
+	if now.Sub(first) < m.grace() {
+		return nil
+	}
+	delete(m.missing, d.ID)
+	if approved {
+		// Approved here and gone from the folder but not sent: lorkeeper
+		// sends it, as approved.
+		return m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
+	}
+	m.Log.Info("draft deleted in your mail client; discarded", "draft", d.ID, "writer", d.Writer)
+	if err := m.Keeper.Discard(ctx, d.ID); err != nil {
+		return err
+	}
+	return m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
+}
+
+// findSent looks in the Sent folder for the message the applicant sent in
+// place of d: by the draft header, or by recipient and subject, sent
+// after the draft was made, and not a message lorkeeper knows.
+func (m *Mirror) findSent(ctx context.Context, s *inbox.Session, d store.Draft) (inbox.Copy, bool, error) {
+	box, err := s.SentName()
+	if err != nil {
+		return inbox.Copy{}, false, err
+	}
+	copies, _, err := s.List(box, d.CreatedAt.Add(-24*time.Hour))
+	if err != nil {
+		return inbox.Copy{}, false, err
+	}
+	id := strconv.FormatInt(d.ID, 10)
+	var best inbox.Copy
+	found := false
+	err = m.Keeper.Store().View(ctx, func(tx *store.Tx) error {
+		for _, c := range copies {
+			if c.MessageID != "" {
+				if _, known, err := tx.SentMessageID(c.MessageID); err != nil || known {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+			}
+			if c.DraftID == id || (c.DraftID == "" && strings.EqualFold(c.To, d.ToAddr) && sameSubject(c.Subject, d.Subject) &&
+				(c.Date.IsZero() || !c.Date.Before(d.CreatedAt.Add(-time.Minute)))) {
+				best, found = c, true
+				if c.DraftID == id {
+					return nil
+				}
+			}
+		}
+		return nil
+	})
+	return best, found, err
+}
+
+func sentFolder(s *inbox.Session) string {
+	name, _ := s.SentName()
+	return name
+}
+
+// BeforeSend is the outbox hook: it removes the draft's copy from the
+// Drafts folder before lorkeeper sends it, and says not to send when the
+// copy is already gone (the applicant may have sent it; the next pass
+// finds out).
+func (m *Mirror) BeforeSend(ctx context.Context, d store.Draft) (bool, error) {
+	s, err := m.Folders.Open(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer s.Close()
+	copies, uidv, err := s.List("", time.Time{})
+	if err != nil {
+		return false, err
+	}
+	for _, c := range copies {
+		if uidv == d.MailboxUIDVal && c.UID == d.MailboxUID {
+			if err := s.DeleteDraft(c.UID); err != nil {
+				return false, err
+			}
+			return true, m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
+		}
+	}
+	return false, nil
+}
+
+func sameSubject(a, b string) bool {
+	return strings.EqualFold(keeper.ReplySubject(a), keeper.ReplySubject(b))
+}
+
+func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
