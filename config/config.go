@@ -73,6 +73,7 @@ type IMAP struct {
 	SentMailbox     string   `toml:"sent_mailbox"`   // "" finds it by SPECIAL-USE
 	DraftsMailbox   string   `toml:"drafts_mailbox"` // "" finds it by SPECIAL-USE
 	DraftsInMailbox *bool    `toml:"drafts_in_mailbox"`
+	DraftsPoll      Duration `toml:"drafts_poll"` // how often the Drafts folder is reconciled
 	IdleRenew       Duration `toml:"idle_renew"`
 	PollInterval    Duration `toml:"poll_interval"`
 	Since           Date     `toml:"since"` // first run: read mail from this date on
@@ -85,9 +86,10 @@ type SMTP struct {
 	Security string `toml:"security"`
 	Username string `toml:"username"`
 	Secret
-	CAFile       string `toml:"ca_file"`
-	SentCopy     string `toml:"sent_copy"` // auto | append | none
-	MaxPerMinute int    `toml:"max_per_minute"`
+	CAFile       string   `toml:"ca_file"`
+	SentCopy     string   `toml:"sent_copy"` // auto | append | none
+	MaxPerMinute int      `toml:"max_per_minute"`
+	RetryAfter   Duration `toml:"retry_after"` // first wait after a temporary failure
 }
 
 // Schedule controls reminders, the digest and auto-approval.
@@ -283,6 +285,12 @@ func (c *Config) setDefaults() {
 	}
 	if c.SMTP.MaxPerMinute == 0 {
 		c.SMTP.MaxPerMinute = 10
+	}
+	if c.SMTP.RetryAfter == 0 {
+		c.SMTP.RetryAfter = Duration(30 * time.Second)
+	}
+	if c.IMAP.DraftsPoll == 0 {
+		c.IMAP.DraftsPoll = Duration(10 * time.Second)
 	}
 	s := &c.Schedule
 	if s.FirstReminderAfter == 0 {

@@ -59,11 +59,8 @@ func (a *Applicant) Folders() *inbox.Folders { return inbox.FoldersFor(a.Cfg.IMA
 
 // Options tune a run; the zero value is production.
 type Options struct {
-	Once      bool          // one pass of everything, then return
-	RetryBase time.Duration // first wait after a temporary send failure
-	Poll      time.Duration // how often the outbox looks for approved drafts
-	// DraftsPoll is how often the Drafts folder is reconciled.
-	DraftsPoll time.Duration
+	Once bool          // one pass of everything, then return
+	Poll time.Duration // how often the outbox looks for approved drafts
 }
 
 // Run runs the applicant until ctx ends: it plans first emails, watches
@@ -79,7 +76,7 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 		a.Log.Info("drafts planned: review them with `lorkeeper drafts`", "count", n)
 	}
 	out := &outbox.Outbox{Keeper: a.Keeper, Sender: a.SMTPServer(), Folders: a.Folders(),
-		SentCopy: a.Cfg.SMTP.SentCopy, PerMinute: a.Cfg.SMTP.MaxPerMinute, RetryBase: opts.RetryBase,
+		SentCopy: a.Cfg.SMTP.SentCopy, PerMinute: a.Cfg.SMTP.MaxPerMinute, RetryBase: a.Cfg.SMTP.RetryAfter.D(),
 		Poll: opts.Poll, Log: a.Log}
 	started := time.Now()
 	var once sync.Once
@@ -92,7 +89,8 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 		}}
 	var mirror *draftbox.Mirror
 	if a.Cfg.DraftsInMailbox() {
-		mirror = &draftbox.Mirror{Keeper: a.Keeper, Folders: a.Folders(), Poll: opts.DraftsPoll, Log: a.Log}
+		poll := a.Cfg.IMAP.DraftsPoll.D()
+		mirror = &draftbox.Mirror{Keeper: a.Keeper, Folders: a.Folders(), Poll: poll, Grace: 6 * poll, Log: a.Log}
 		out.BeforeSend = mirror.BeforeSend
 	}
 	if opts.Once {

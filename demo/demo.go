@@ -95,7 +95,7 @@ func (d *demo) run(ctx context.Context) error {
 
 	runCtx, stopRun := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- d.a.Run(runCtx, daemon.Options{Poll: 100 * time.Millisecond, RetryBase: time.Second}) }()
+	go func() { done <- d.a.Run(runCtx, daemon.Options{Poll: 100 * time.Millisecond}) }()
 	defer func() { stopRun(); <-done }()
 
 	if err := d.play(ctx); err != nil {
