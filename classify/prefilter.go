@@ -1,0 +1,102 @@
+package classify
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// pattern is a compiled cue pattern with a literal prefilter: a match is
+// only possible when the text contains one of lits (nil lits: always try).
+type pattern struct {
+	re   *regexp.Regexp
+	lits []string
+}
+
+// compile compiles expr and derives its prefilter. Patterns are matched
+// against all sentences at once, one per line: "^" and "$" match at
+// sentence bounds, and "\s" and "[^.]" never cross them.
+func compile(expr string) pattern {
+	expr = strings.NewReplacer(`\s`, `[ ]`, `[^.?!]`, `[^.?!\n]`, `[^.]`, `[^.\n]`).Replace(expr)
+	p := pattern{re: regexp.MustCompile(`(?m)` + expr)}
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		p.lits = required(tree)
+	}
+	return p
+}
+
+// possible reports whether the pattern can match s, by its prefilter.
+func (p pattern) possible(s string) bool {
+	if p.lits == nil {
+		return true
+	}
+	for _, l := range p.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// required returns literal strings one of which occurs in every match of
+// re, or nil when there is no such small set.
+func required(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if r := required(sub); r != nil && better(r, best) {
+				best = r
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			r := required(sub)
+			if r == nil {
+				return nil
+			}
+			all = append(all, r...)
+		}
+		if len(all) > 64 {
+			return nil
+		}
+		return all
+	}
+	return nil
+}
+
+// better prefers literal sets whose shortest literal is longer, then
+// smaller sets.
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	ma, mb := minLen(a), minLen(b)
+	if ma != mb {
+		return ma > mb
+	}
+	return len(a) < len(b)
+}
+
+func minLen(lits []string) int {
+	n := -1
+	for _, l := range lits {
+		if n < 0 || len(l) < n {
+			n = len(l)
+		}
+	}
+	return n
+}
