@@ -120,20 +120,11 @@ func (w *Watcher) session(ctx context.Context) error {
 	if srv.IdleTimeout <= 0 {
 		srv.IdleTimeout = max(renew, poll) + time.Minute
 	}
-	c, err := Dial(ctx, srv, opts)
+	c, sel, stop, err := w.open(ctx, srv, opts)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
-
-	// SELECT, not EXAMINE: some servers send no updates to a read-only
-	// view during IDLE. Bodies are fetched with PEEK, so no flag changes.
-	sel, err := c.Select(w.Mailbox, nil).Wait()
-	if err != nil {
-		return fmt.Errorf("select %s: %w", w.Mailbox, err)
-	}
 	w.Log.Info("watching mailbox", "mailbox", w.Mailbox, "messages", sel.NumMessages, "idle", c.Caps().Has(imap.CapIdle))
 	uidNext := sel.UIDNext
 	for {
@@ -193,20 +184,33 @@ func (w *Watcher) idle(ctx context.Context, c *imapclient.Client, changed <-chan
 // SyncOnce connects, hands every new message to the sink, and logs out.
 // It is for one-shot runs; Run is the long-running watcher.
 func (w *Watcher) SyncOnce(ctx context.Context) error {
-	c, err := Dial(ctx, w.Server, nil)
+	c, sel, stop, err := w.open(ctx, w.Server, nil)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
-	sel, err := c.Select(w.Mailbox, nil).Wait()
-	if err != nil {
-		return fmt.Errorf("select %s: %w", w.Mailbox, err)
-	}
 	if err := w.sync(ctx, c, sel.UIDValidity, sel.UIDNext); err != nil {
 		return err
 	}
 	_ = c.Logout().Wait()
 	return nil
+}
+
+// open connects and selects the watched mailbox. SELECT, not EXAMINE:
+// some servers send no updates to a read-only view during IDLE; bodies
+// are fetched with PEEK, so no flag changes. The returned stop closes
+// the connection; it also closes when ctx ends.
+func (w *Watcher) open(ctx context.Context, srv Server, opts *imapclient.Options) (*imapclient.Client, *imap.SelectData, func(), error) {
+	c, err := Dial(ctx, srv, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	stopAfter := context.AfterFunc(ctx, func() { c.Close() })
+	stop := func() { stopAfter(); c.Close() }
+	sel, err := c.Select(w.Mailbox, nil).Wait()
+	if err != nil {
+		stop()
+		return nil, nil, nil, fmt.Errorf("select %s: %w", w.Mailbox, err)
+	}
+	return c, sel, stop, nil
 }

@@ -133,39 +133,29 @@ func (k *Keeper) Draft(ctx context.Context, id int64) (store.Draft, error) {
 // Approve marks drafts for sending. All are approved or none: an id that
 // cannot be approved fails the whole call, naming it.
 func (k *Keeper) Approve(ctx context.Context, ids ...int64) error {
-	now := k.now()
-	return k.st.Update(ctx, func(tx *store.Tx) error {
-		for _, id := range ids {
-			if err := tx.Approve(id, now); err != nil {
-				return err
-			}
-			d, err := tx.Draft(id)
-			if err != nil {
-				return err
-			}
-			if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: "approve:" + d.Template,
-				Note: fmt.Sprintf("draft #%d approved", id)}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return k.eachDraft(ctx, ids, "approve", "approved", (*store.Tx).Approve)
 }
 
 // Discard drops drafts. All are discarded or none.
 func (k *Keeper) Discard(ctx context.Context, ids ...int64) error {
+	return k.eachDraft(ctx, ids, "discard", "discarded", (*store.Tx).Discard)
+}
+
+// eachDraft applies op to every draft in one transaction, with a history
+// line for each.
+func (k *Keeper) eachDraft(ctx context.Context, ids []int64, verb, done string, op func(*store.Tx, int64, time.Time) error) error {
 	now := k.now()
 	return k.st.Update(ctx, func(tx *store.Tx) error {
 		for _, id := range ids {
-			if err := tx.Discard(id, now); err != nil {
+			if err := op(tx, id, now); err != nil {
 				return err
 			}
 			d, err := tx.Draft(id)
 			if err != nil {
 				return err
 			}
-			if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: "discard:" + d.Template,
-				Note: fmt.Sprintf("draft #%d discarded", id)}); err != nil {
+			if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: verb + ":" + d.Template,
+				Note: fmt.Sprintf("draft #%d %s", id, done)}); err != nil {
 				return err
 			}
 		}

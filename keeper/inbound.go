@@ -43,16 +43,20 @@ func (k *Keeper) Checkpoint(ctx context.Context, mailbox string) (inbox.Checkpoi
 
 // Advance implements inbox.Sink.
 func (k *Keeper) Advance(ctx context.Context, mailbox string, cp inbox.Checkpoint) error {
-	return k.st.Update(ctx, func(tx *store.Tx) error {
-		old, err := tx.Checkpoint(mailbox)
-		if err != nil {
-			return err
-		}
-		if old.UIDValidity == cp.UIDValidity && old.LastUID >= cp.LastUID {
-			return nil
-		}
-		return tx.SetCheckpoint(mailbox, store.Checkpoint(cp))
-	})
+	return k.st.Update(ctx, func(tx *store.Tx) error { return advanceTx(tx, mailbox, cp) })
+}
+
+// advanceTx moves the checkpoint forward (or to a new UIDVALIDITY),
+// never back.
+func advanceTx(tx *store.Tx, mailbox string, cp inbox.Checkpoint) error {
+	old, err := tx.Checkpoint(mailbox)
+	if err != nil {
+		return err
+	}
+	if old.UIDValidity == cp.UIDValidity && old.LastUID >= cp.LastUID {
+		return nil
+	}
+	return tx.SetCheckpoint(mailbox, store.Checkpoint(cp))
 }
 
 // Query implements inbox.Sink: mail from the writers and the portals, and
@@ -125,16 +129,7 @@ func (k *Keeper) Deliver(ctx context.Context, mailbox string, cp inbox.Checkpoin
 		id = "noid-" + hex.EncodeToString(sum[:8]) + "@lorkeeper.invalid"
 	}
 	return k.st.Update(ctx, func(tx *store.Tx) error {
-		advance := func() error {
-			old, err := tx.Checkpoint(mailbox)
-			if err != nil {
-				return err
-			}
-			if old.UIDValidity == cp.UIDValidity && old.LastUID >= cp.LastUID {
-				return nil
-			}
-			return tx.SetCheckpoint(mailbox, store.Checkpoint(cp))
-		}
+		advance := func() error { return advanceTx(tx, mailbox, cp) }
 		seen, err := tx.HasMessage(id)
 		if err != nil {
 			return err
