@@ -356,3 +356,25 @@ func TestMarkUploaded(t *testing.T) {
 		t.Errorf("history: %+v", last)
 	}
 }
+
+func TestAutoApprove(t *testing.T) {
+	f := setup(t, testenv.Options{Schedule: `first_reminder_after = "1d"
+business_hours = false
+digest_every = ""
+auto_approve = ["reminder"]`})
+	f.sendAll("patel")
+	f.Clock.Advance(25 * time.Hour)
+	if n, _ := f.Keeper.Tick(ctx); n != 1 {
+		t.Fatal("no reminder")
+	}
+	if p := f.pending("patel"); len(p) != 0 {
+		t.Errorf("an auto-approved reminder waits for review: %v", p)
+	}
+	if _, err := f.out.SendDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	msgs, _ := f.Sys.Messages(testenv.Writers["patel"], "INBOX")
+	if len(msgs) != 2 {
+		t.Errorf("patel has %d messages, want the follow-up and the reminder", len(msgs))
+	}
+}
