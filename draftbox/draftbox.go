@@ -38,6 +38,8 @@ type Mirror struct {
 	Log   *slog.Logger
 
 	missing map[int64]time.Time // drafts whose copy vanished, since when
+	sess    *inbox.Session      // kept open between passes
+	last    string              // what the last pass saw; unchanged means nothing to do
 }
 
 // Run reconciles every Poll until ctx ends. It blocks.
@@ -48,6 +50,7 @@ func (m *Mirror) Run(ctx context.Context) error {
 	}
 	t := time.NewTicker(poll)
 	defer t.Stop()
+	defer m.closeSession()
 	for {
 		if err := m.Sync(ctx); err != nil {
 			if ctx.Err() != nil {
@@ -93,15 +96,31 @@ func (m *Mirror) Sync(ctx context.Context) error {
 		}
 	}
 	if len(work) == 0 {
+		m.closeSession()
 		return nil
 	}
-	s, err := m.Folders.Open(ctx)
+	if m.sess == nil {
+		if m.sess, err = m.Folders.Open(ctx); err != nil {
+			return err
+		}
+	}
+	s := m.sess
+	// Most passes find nothing new on either side: one STATUS says so.
+	st, err := s.DraftsStatus()
 	if err != nil {
+		m.closeSession()
 		return err
 	}
-	defer s.Close()
+	key := fmt.Sprint(st, len(m.missing))
+	for _, d := range work {
+		key += fmt.Sprint(" ", d.ID, d.Status, d.MailboxUID, d.UpdatedAt.UnixMilli())
+	}
+	if key == m.last && len(m.missing) == 0 {
+		return nil
+	}
 	copies, uidv, err := s.List("", time.Time{})
 	if err != nil {
+		m.closeSession()
 		return err
 	}
 	f := &folder{uidValidity: uidv, byUID: map[uint32]inbox.Copy{}, byDraft: map[string]inbox.Copy{}, claimed: map[uint32]bool{}, copies: copies}
@@ -124,10 +143,31 @@ func (m *Mirror) Sync(ctx context.Context) error {
 			d.MailboxUID = 0 // the folder was renumbered: find it again
 		}
 		if err := m.reconcile(ctx, s, f, d); err != nil {
+			m.closeSession()
 			return fmt.Errorf("draft %d: %w", d.ID, err)
 		}
 	}
+	// Remember what this pass saw once its own changes have landed; the
+	// next pass lists the folder again only if something moved.
+	if st2, err := s.DraftsStatus(); err == nil {
+		after, _ := m.Keeper.Drafts(ctx)
+		key = fmt.Sprint(st2, len(m.missing))
+		for _, d := range after {
+			if d.Status == store.Pending || d.Status == store.Held || d.Status == store.Approved || d.MailboxUID != 0 {
+				key += fmt.Sprint(" ", d.ID, d.Status, d.MailboxUID, d.UpdatedAt.UnixMilli())
+			}
+		}
+		m.last = key
+	}
 	return nil
+}
+
+func (m *Mirror) closeSession() {
+	if m.sess != nil {
+		m.sess.Close()
+		m.sess = nil
+	}
+	m.last = ""
 }
 
 func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d store.Draft) error {

@@ -87,6 +87,31 @@ func (s *Session) selectBox(name string) (*imap.SelectData, error) {
 	return d, nil
 }
 
+// DraftsStatus returns the Drafts folder's UIDVALIDITY, UIDNEXT and
+// message count: if none changed, nothing was added or removed.
+func (s *Session) DraftsStatus() ([3]uint32, error) {
+	box, err := s.DraftsName()
+	if err != nil {
+		return [3]uint32{}, err
+	}
+	if s.current == box {
+		// Leave it: STATUS on the selected mailbox is discouraged.
+		if err := s.c.Unselect().Wait(); err != nil {
+			return [3]uint32{}, fmt.Errorf("unselect %s: %w", box, err)
+		}
+		s.current = ""
+	}
+	d, err := s.c.Status(box, &imap.StatusOptions{UIDValidity: true, UIDNext: true, NumMessages: true}).Wait()
+	if err != nil {
+		return [3]uint32{}, fmt.Errorf("status %s: %w", box, err)
+	}
+	var n uint32
+	if d.NumMessages != nil {
+		n = *d.NumMessages
+	}
+	return [3]uint32{d.UIDValidity, uint32(d.UIDNext), n}, nil
+}
+
 // AppendDraft puts raw in the Drafts folder flagged \Draft and returns the
 // folder's UIDVALIDITY and the new message's UID (0 if the server does
 // not say).
