@@ -42,6 +42,9 @@ func Open(path string) (*Store, error) {
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		// The state is small; a small page cache keeps an adviser's
+		// hundreds of applicants in little memory.
+		q.Add("_pragma", "cache_size(-512)")
 		q.Set("_txlock", lock)
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
@@ -55,7 +58,9 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(4)
+	r.SetMaxOpenConns(2)
+	r.SetMaxIdleConns(1)
+	r.SetConnMaxIdleTime(time.Minute)
 	s := &Store{w: w, r: r, path: path}
 	if err := s.migrate(); err != nil {
 		s.Close()
