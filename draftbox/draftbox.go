@@ -191,13 +191,9 @@ func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d s
 		}
 		return m.vanished(ctx, s, d, false)
 	case store.Approved:
-		if present {
-			if err := s.DeleteDraft(d.MailboxUID); err != nil {
-				return err
-			}
-			return m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
-		}
-		if d.MailboxUID != 0 {
+		// The outbox removes the copy itself just before sending
+		// (BeforeSend); here only a copy that vanished is looked into.
+		if d.MailboxUID != 0 && !present {
 			return m.vanished(ctx, s, d, true)
 		}
 	default:

@@ -214,7 +214,11 @@ func TestMalformedAndHugeMessages(t *testing.T) {
 	if rss > 100 {
 		t.Errorf("peak RSS %.1f MB", rss)
 	}
-	if !strings.Contains(p.logText(), "malformed message") {
+	log := p.logText()
+	if !strings.Contains(log, "large message: read only its first part") {
+		t.Error("no log line for the 20 MB message")
+	}
+	if !strings.Contains(log, "writer=nguyen") {
 		t.Error("no log line for the malformed message")
 	}
 }

@@ -145,6 +145,10 @@ func (k *Keeper) Deliver(ctx context.Context, mailbox string, cp inbox.Checkpoin
 			return advance()
 		}
 		res := classify.Classify(m)
+		if m.Truncated {
+			k.log.Warn("large message: read only its first part", "writer", w.ID, "uid", cp.LastUID, "bytes_read", len(raw))
+			res.Note = joinNote(res.Note, fmt.Sprintf("only the first %d KiB were read", len(raw)>>10))
+		}
 		if perr != nil {
 			res.Note = joinNote(res.Note, perr.Error())
 			k.log.Warn("malformed message", "uid", cp.LastUID, "writer", w.ID, "err", perr)
