@@ -473,16 +473,24 @@ func reply(from, name, to, subject, inReplyTo, body string, headers ...string) s
 	return b.String()
 }
 
-// header returns a header's value from a raw message.
+// header returns a header's value from a raw message, unfolded.
 func header(raw []byte, key string) string {
-	for _, l := range strings.Split(string(raw), "\n") {
-		l = strings.TrimRight(l, "\r")
+	lines := strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n")
+	for i, l := range lines {
 		if l == "" {
 			break
 		}
-		if v, ok := strings.CutPrefix(l, key+": "); ok {
-			return strings.TrimSpace(v)
+		v, ok := strings.CutPrefix(l, key+": ")
+		if !ok {
+			continue
 		}
+		for _, cont := range lines[i+1:] {
+			if cont == "" || (cont[0] != ' ' && cont[0] != '\t') {
+				break
+			}
+			v += " " + strings.TrimSpace(cont)
+		}
+		return strings.TrimSpace(v)
 	}
 	return ""
 }
