@@ -163,18 +163,18 @@ func (c *cmd) check(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if cl, err := inbox.Dial(ctx, a.IMAPServer(), nil); err != nil {
-		c.out("  FAIL  IMAP %s:%d: %v\n", cfg.IMAP.Host, cfg.IMAP.Port, err)
+		c.out("  FAIL  %v\n", err)
 		failed = append(failed, "imap")
 	} else {
 		cl.Logout().Wait()
 		cl.Close()
-		c.out("  ok    IMAP %s:%d: logged in as %s\n", cfg.IMAP.Host, cfg.IMAP.Port, cfg.IMAP.Username)
+		c.out("  ok    imap %s:%d: logged in as %s\n", cfg.IMAP.Host, cfg.IMAP.Port, cfg.IMAP.Username)
 	}
 	if err := mailer.CheckLogin(ctx, a.SMTPServer()); err != nil {
-		c.out("  FAIL  SMTP %s:%d: %v\n", cfg.SMTP.Host, cfg.SMTP.Port, err)
+		c.out("  FAIL  smtp %s:%d: %v\n", cfg.SMTP.Host, cfg.SMTP.Port, err)
 		failed = append(failed, "smtp")
 	} else {
-		c.out("  ok    SMTP %s:%d: logged in as %s\n", cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Username)
+		c.out("  ok    smtp %s:%d: logged in as %s\n", cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Username)
 	}
 	if len(failed) > 0 {
 		return fmt.Errorf("check: %s login failed", strings.Join(failed, " and "))
