@@ -17,6 +17,10 @@ import (
 func TestEndToEnd(t *testing.T) {
 	w := newWorld(t)
 	w.write()
+	out := w.lk("check")
+	if !strings.Contains(out, "ok    imap 127.0.0.1") || !strings.Contains(out, "ok    smtp 127.0.0.1") {
+		t.Errorf("check against the stack:\n%s", out)
+	}
 	p := w.start()
 	eventually(t, 20*time.Second, "four drafts planned", func() bool { return len(w.drafts()) == 4 })
 	time.Sleep(time.Second)
