@@ -140,7 +140,7 @@ func eventName(e letters.Event) string {
 	switch e.Type {
 	case letters.Replied:
 		return "reply:" + string(e.Reply)
-	case letters.Sent, letters.Discard:
+	case letters.Sent:
 		return string(e.Type) + ":" + e.Template
 	case letters.Resolved:
 		return "resolve:" + e.Decision

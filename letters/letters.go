@@ -90,15 +90,13 @@ type EventType string
 
 // The events.
 const (
-	Start    EventType = "start"    // plan the first email
-	Sent     EventType = "sent"     // a draft of Template was sent
-	Replied  EventType = "reply"    // the writer (or a portal) wrote; Reply says what
-	Marked   EventType = "mark"     // the applicant saw the upload in MyERAS
-	Resolved EventType = "resolve"  // the applicant decided on a flag; Decision says how
-	LetterIn EventType = "letter"   // a message carried the confidential letter itself
-	Tick     EventType = "tick"     // time passed; reminders may be due
-	Discard  EventType = "discard"  // the applicant discarded a draft of Template
-	Approved EventType = "approved" // unused by the machine; kept for history
+	Start    EventType = "start"   // plan the first email
+	Sent     EventType = "sent"    // a draft of Template was sent
+	Replied  EventType = "reply"   // the writer (or a portal) wrote; Reply says what
+	Marked   EventType = "mark"    // the applicant saw the upload in MyERAS
+	Resolved EventType = "resolve" // the applicant decided on a flag; Decision says how
+	LetterIn EventType = "letter"  // a message carried the confidential letter itself
+	Tick     EventType = "tick"    // time passed; reminders may be due
 )
 
 // Decisions for Resolved.
@@ -112,7 +110,7 @@ const (
 type Event struct {
 	Type       EventType
 	At         time.Time
-	Template   string    // Sent, Discard
+	Template   string    // Sent
 	Reply      Reply     // Replied
 	Evidence   []string  // Replied, LetterIn
 	ReturnDate time.Time // Replied with AutoReply
@@ -254,9 +252,6 @@ func Apply(l Letter, e Event, p Policy) (Outcome, error) {
 		n.LastRequestAt = e.At
 		o.Changed = true
 		o.Note = fmt.Sprintf("reminder %d drafted", n.Reminders)
-
-	case Discard:
-		// A discarded first email is not planned again; nothing else moves.
 	}
 	return o, nil
 }
