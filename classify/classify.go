@@ -3,13 +3,22 @@
 // with explainable rules over the reply's new text, and reports the
 // writer's own sentences that decided it.
 //
-// The rules favour hesitant recall: any hedge ("a standard letter", "we
-// only worked together briefly", "I'll see what I can do"), doubted
-// strength ("may not be very strong") or a plain yes that avoids any
-// strength makes a reply hesitant. A strong yes needs an explicit
-// commitment plus explicit strength or clear enthusiasm. Negation and
-// conditions are scoped to the clause: "I would not be able to write a
-// strong letter" is not strong, "before I say yes" is not a yes.
+// Each sentence is run through a table of cues (cues_*.go), one group per
+// detector: completion (the letter is in: "uploaded it this morning", "it
+// went in", a portal's "Status: Complete"), refusal ("Can't this year,
+// sorry", "I have to withdraw"), a rule applied before writing ("I only
+// write confidential letters"), agreement ("I'll write it", "Count me
+// in"), strength, enthusiasm and advocacy ("glowing", "gladly", "happy to
+// call the program directors", "you won't get a lukewarm letter"), hedges
+// and reluctance ("only worked together briefly", "I'm swamped, but I
+// suppose"), deferral and requests. Negation, conditions, modals ("I
+// will upload it") and reported speech ("I said I would write") are
+// scoped to the clause. Classify then combines the detectors.
+//
+// The rules favour hesitant recall: any hedge, doubted strength or a
+// plain yes that avoids any strength makes a reply hesitant; a strong yes
+// needs an agreement plus explicit strength, clear enthusiasm or
+// advocacy.
 package classify
 
 import (
@@ -58,6 +67,9 @@ type Result struct {
 const maxEvidence = 4
 
 var (
+	// notUploadSubject matches notice subjects about a request, a
+	// reminder or a pending letter.
+	notUploadSubject = regexp.MustCompile(`(?i)\b(?:requests?|requested|reminders?|pending|awaiting|not|missing|outstanding)\b`)
 	// letterContext matches words that show a message is about the letter.
 	letterContext = regexp.MustCompile(`(?i)\b(?:letters?|lors?|recommend\w*|references?|eras|writers?|write|writing|support (?:you|your)|the form|cv)\b`)
 	// scheduling matches the wording of a reply about a meeting time.
@@ -71,25 +83,33 @@ var (
 //
 // The order of the rules: an automatic reply (unless only its wording
 // said so and the writer clearly decided something); an upload (which
-// wins over praise); a service notice that is not an upload is other
-// (or decline, when it reports one); a decline without any offer to
-// write; a deferral ("before I commit") without a commitment is
-// needs_info; any hedge, doubted strength or hedged offer is hesitant; an
-// agreement is strong_yes with explicit strength or clear enthusiasm,
-// else hesitant; a request for materials, a meeting or a deadline in a
-// letter thread is needs_info; anything else is other.
+// wins over praise; "it went in" or "it's done" count in a letter thread,
+// "done" not when the upload is said to be still to come); a service
+// notice that is not an upload is other (or decline, when it reports
+// one); a refusal without any offer to write (a withdrawal of an earlier
+// yes included); a deferral ("before I commit") without a commitment is
+// needs_info; a rule without a commitment is needs_info when the writer
+// asks something, decline when it comes with regret only; any hedge,
+// doubted strength or hedged offer is hesitant, and so is a reluctant yes
+// without clear enthusiasm; an agreement is strong_yes with strength,
+// enthusiasm or advocacy (a logistics question after it does not
+// matter), else hesitant; a request for materials, a meeting or a
+// deadline in a letter thread is needs_info; anything else is other.
 func Classify(m *reader.Message) Result {
 	if m == nil {
 		return Result{Kind: Other, Note: "no message"}
 	}
 	fs := extract(m.NewText)
 	ctx := letterContext.MatchString(m.Subject) || letterContext.MatchString(m.NewText)
+	// The letter is in: said outright, or in a letter thread by "it went
+	// in" or "it's done" (unless the upload is said to be still to come).
+	done := fs.has(fUploaded) || ctx && (fs.has(fDoneWeak) || fs.has(fFinished) && !fs.has(fPending))
 
-	if m.Auto.Is && !humanDecision(m, fs) {
+	if m.Auto.Is && !humanDecision(m, fs, done) {
 		return autoReply(m)
 	}
-	if fs.has(fUploaded) {
-		return result(Uploaded, fs.evidence(maxEvidence, fUploaded))
+	if done {
+		return result(Uploaded, fs.evidence(maxEvidence, fUploaded, fDoneWeak, fFinished))
 	}
 	if m.Report != "" {
 		// A bounce or a read receipt says nothing about the letter.
@@ -97,7 +117,7 @@ func Classify(m *reader.Message) Result {
 	}
 	if m.IsNotice() {
 		switch {
-		case uploadSubject.MatchString(m.Subject):
+		case uploadSubject.MatchString(m.Subject) && !notUploadSubject.MatchString(m.Subject):
 			return result(Uploaded, []string{m.Subject})
 		case fs.has(fDecline):
 			return result(Decline, fs.evidence(maxEvidence, fDecline))
@@ -111,6 +131,10 @@ func Classify(m *reader.Message) Result {
 	weakOK := letterContext.MatchString(m.NewText) || (ctx && !scheduling.MatchString(m.NewText))
 	agree := fs.has(fAgree) || (fs.has(fDeliver) && !fs.has(fAck)) || (fs.has(fAgreeWeak) && weakOK)
 	hedged := fs.has(fHedge) || fs.has(fNegStrong) || fs.has(fHedgeCond)
+	// Reluctance ("I'm swamped, but", "I suppose") makes a yes hesitant
+	// unless the reply is clearly enthusiastic.
+	reluctant := fs.has(fReluct) && (agree || offer) && fs.strength < 2
+	asks := fs.has(fRequest) || fs.has(fNonCommit)
 
 	switch {
 	case fs.has(fDecline):
@@ -121,17 +145,24 @@ func Classify(m *reader.Message) Result {
 		return result(Decline, fs.evidence(maxEvidence, fDecline))
 	case fs.has(fNonCommit) && !fs.has(fAgree) && !offer:
 		return result(NeedsInfo, fs.evidence(maxEvidence, fNonCommit, fRequest))
-	case (offer || hedged) && (ctx || agree):
-		return result(Hesitant, fs.evidence(maxEvidence, fNegStrong, fHedgeOffer, fHedgeCond, fHedge))
+	case fs.has(fPolicy) && !agree && !offer:
+		// A rule and no commitment: questions or requests ask for what the
+		// rule needs; regret without a question is a refusal.
+		if !asks && fs.has(fRegret) {
+			return result(Decline, fs.evidence(maxEvidence, fPolicy, fRegret))
+		}
+		return result(NeedsInfo, fs.evidence(maxEvidence, fPolicy, fNonCommit, fRequest))
+	case (offer || hedged) && (ctx || agree) || reluctant:
+		return result(Hesitant, fs.evidence(maxEvidence, fNegStrong, fHedgeOffer, fHedgeCond, fHedge, fReluct))
 	case agree && fs.strength >= 2:
 		return result(StrongYes, fs.evidence(maxEvidence, fStrong, fPraise, fAgree, fAgreeWeak))
 	case agree:
 		// A yes that avoids any strength is the guide's polite warning.
-		return result(Hesitant, fs.evidence(maxEvidence, fAgree, fAgreeWeak, fDeliver))
+		return result(Hesitant, fs.evidence(maxEvidence, fAgree, fAgreeWeak, fDeliver, fReluct))
 	case fs.has(fStrong) && fs.strength >= 3 && fs.has(fRequest) && ctx:
 		// Advocacy and a request for materials: an implicit strong yes.
 		return result(StrongYes, fs.evidence(maxEvidence, fStrong, fPraise))
-	case (fs.has(fRequest) || fs.has(fNonCommit)) && ctx:
+	case asks && ctx:
 		return result(NeedsInfo, fs.evidence(maxEvidence, fNonCommit, fRequest))
 	}
 	ev := fs.evidence(maxEvidence, fAck)
@@ -143,11 +174,11 @@ func Classify(m *reader.Message) Result {
 
 // humanDecision reports whether an automatic reply detected from wording
 // alone is in fact a person's answer: it uploads, declines or commits.
-func humanDecision(m *reader.Message, fs *features) bool {
+func humanDecision(m *reader.Message, fs *features, done bool) bool {
 	if m.Auto.Reason != "body wording" {
 		return false
 	}
-	return fs.has(fUploaded) || fs.has(fDecline) || fs.has(fAgree) || fs.has(fHedgeOffer) || fs.strength >= 2
+	return done || fs.has(fDecline) || fs.has(fAgree) || fs.has(fHedgeOffer) || fs.strength >= 2
 }
 
 // autoReply builds the result for an automatic reply: the deciding header

@@ -220,3 +220,16 @@ func TestKindFile(t *testing.T) {
 		t.Errorf("nil message: %+v", r)
 	}
 }
+
+// TestScopeFixes covers four shapes of reply that once went wrong: an
+// offer behind a polite condition, a sign-what-you-draft offer, a bare
+// "I agree" with advocacy, and "it is in <some document>", which is not
+// an upload.
+func TestScopeFixes(t *testing.T) {
+	check(t, "Someone who knows your day-to-day work better might be a good idea, but if you want, I can still write one.", Hesitant, "still write")
+	check(t, "Things are hectic. If you write something up, I will read it over and sign it. That is about all I can manage.", Hesitant, "sign")
+	check(t, "I wholeheartedly agree. I will put my full support behind you, and I am glad to phone your top programs.", StrongYes, "agree")
+	check(t, "Our bylaws do not allow faculty to write letters for short-term visitors. It is in the visitor handbook, and I cannot make an exception.", Decline, "")
+	check(t, "All set: it is in the portal now.", Uploaded, "portal")
+	check(t, "Quick note: it went in this morning.", Uploaded, "went in")
+}

@@ -174,3 +174,24 @@ func TestOwnCorpus(t *testing.T) {
 	}
 	evaluate(t, dir)
 }
+
+// TestOwnCorpus2 runs the second own set: replies written for the kinds
+// of phrasing the first rules missed (testdata/replies2/generate.py).
+func TestOwnCorpus2(t *testing.T) {
+	dir := filepath.Join("testdata", "replies2")
+	if _, err := os.Stat(filepath.Join(dir, "labels.tsv")); err != nil {
+		t.Fatalf("own corpus 2 missing: %v", err)
+	}
+	evaluate(t, dir)
+}
+
+// TestHeldOutCorpus runs the replies another engineer wrote, without
+// seeing these rules, into the repository's testdata/replies: the best
+// estimate of how the rules do on writers they were not written for.
+func TestHeldOutCorpus(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "replies")
+	if _, err := os.Stat(filepath.Join(dir, "labels.tsv")); err != nil {
+		t.Fatalf("held-out corpus missing: %v", err)
+	}
+	evaluate(t, dir)
+}

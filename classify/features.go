@@ -21,7 +21,7 @@ var smallTalk = regexp.MustCompile(`\b(?:how are you|how have you been|how is|ho
 
 // infoQuestion matches questions about the letter, the application or the
 // time together, as opposed to unrelated ones.
-var infoQuestion = regexp.MustCompile(`\b(?:deadline|due|when|by what date|what date|programs?|applying|apply|specialt(?:y|ies)|form|cv|resume|statement|letter|lor|rotat\w*|elective|observership|dates?|months?|portal|eras|submit\w*|send|sent|address\w*|sign\w*|letterhead|worked|work on|remind|highlight|emphasi[sz]e|mention|focus|who else|how many|which|what (?:did|were|was)|transcript|scores?|step|visa)\b`)
+var infoQuestion = regexp.MustCompile(`\b(?:deadline|due|when|by what date|what date|programs?|applying|apply|specialt(?:y|ies)|form|cv|resume|statement|letter|lor|rotat\w*|elective|observership|dates?|months?|portal|eras|submit\w*|send|sent|address\w*|sign\w*|letterhead|worked|work on|remind|highlight|emphasi[sz]e|mention|focus|write about|include|cover|who else|how many|how long|which|what (?:did|were|was)|transcript|scores?|step|visa|waiv\w*|confidential|access|letterhead|format|free|available|weeks?|with (?:us|me)|(?:ok|okay|fine|alright) with you)\b`)
 
 // extract runs the cue table over the sentences of text. Patterns whose
 // literals the text lacks are skipped up front; the others run on each
@@ -50,7 +50,7 @@ func extract(text string) *features {
 	for i, s := range fs.sents {
 		var seen [numFeatures]bool
 		for _, c := range active {
-			f, ok := matchCue(c, s)
+			f, ok := matchCue(c, &fs.sents[i])
 			if !ok || seen[f] {
 				continue
 			}
@@ -58,7 +58,20 @@ func extract(text string) *features {
 			fs.hits[f] = append(fs.hits[f], i)
 		}
 		if s.question && !seen[fRequest] && infoQuestion.MatchString(s.norm) && !smallTalk.MatchString(s.norm) {
+			seen[fRequest] = true
 			fs.hits[fRequest] = append(fs.hits[fRequest], i)
+		}
+		// An offer beyond the letter ("glad to call the program directors
+		// if that would help") is not a letter conditioned on its use.
+		if seen[fStrong] && seen[fHedgeCond] {
+			fs.drop(fHedgeCond, i)
+		}
+		// A rule stated in general ("I write letters only for students who
+		// ...") is not a commitment to this applicant.
+		if seen[fPolicy] && !secondPerson.MatchString(s.norm) {
+			seen[fAgree], seen[fAgreeWeak] = false, false
+			fs.drop(fAgree, i)
+			fs.drop(fAgreeWeak, i)
 		}
 		switch {
 		case seen[fStrong]:
@@ -70,10 +83,20 @@ func extract(text string) *features {
 	return fs
 }
 
+// secondPerson matches words addressing the applicant.
+var secondPerson = regexp.MustCompile(`\b(?:you|your|yours)\b`)
+
+// drop removes sentence i from the hits of f.
+func (fs *features) drop(f feature, i int) {
+	if h := fs.hits[f]; len(h) > 0 && h[len(h)-1] == i {
+		fs.hits[f] = h[:len(h)-1]
+	}
+}
+
 // matchCue reports the feature a cue signals in a sentence: its own when a
 // match counts, fNegStrong when only negated matches of a negFlips cue
 // were found.
-func matchCue(c cue, s sentence) (feature, bool) {
+func matchCue(c cue, s *sentence) (feature, bool) {
 	flipped := false
 	for _, p := range c.re {
 		if !p.possible(s.norm) {
@@ -104,7 +127,7 @@ func matchCue(c cue, s sentence) (feature, bool) {
 
 // judge decides what a match at [i, j) of sentence s means for cue c:
 // 2 when it counts, 1 when only a negation cancels it, 0 otherwise.
-func judge(c cue, s sentence, i, j int) uint8 {
+func judge(c cue, s *sentence, i, j int) uint8 {
 	if j > len(s.norm) {
 		j = len(s.norm)
 	}
@@ -113,9 +136,25 @@ func judge(c cue, s sentence, i, j int) uint8 {
 		return 0
 	case c.unless != nil && c.unless.MatchString(s.norm[j:]):
 		return 0
-	case c.flags&condOff != 0 && conditioned(s.norm, i):
+	case c.veto != nil && c.veto.MatchString(s.norm[i:j]):
 		return 0
-	case c.flags&negatable != 0 && negated(s.norm, i):
+	case c.need != nil && !c.need.MatchString(s.norm[j:]):
+		return 0
+	}
+	if c.flags&(condOff|noModal|notReported|negatable) == 0 {
+		return 2
+	}
+	pre := s.clausePrefix(i)
+	switch {
+	case pre == "":
+		return 2
+	case c.flags&condOff != 0 && conditioned(pre):
+		return 0
+	case c.flags&noModal != 0 && modal(pre):
+		return 0
+	case c.flags&notReported != 0 && reported(pre):
+		return 0
+	case c.flags&negatable != 0 && negated(pre):
 		return 1
 	}
 	return 2

@@ -3,14 +3,16 @@ package classify
 import (
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 )
 
 // pattern is a compiled cue pattern with a literal prefilter: a match is
-// only possible when the text contains one of lits (nil lits: always try).
+// only possible when the text contains, for every set in lits, one of its
+// literals (nil lits: always try).
 type pattern struct {
 	re   *regexp.Regexp
-	lits []string
+	lits [][]string
 }
 
 // compile compiles expr and derives its prefilter. Patterns are matched
@@ -20,22 +22,72 @@ func compile(expr string) pattern {
 	expr = strings.NewReplacer(`\s`, `[ ]`, `[^.?!]`, `[^.?!\n]`, `[^.]`, `[^.\n]`).Replace(expr)
 	p := pattern{re: regexp.MustCompile(`(?m)` + expr)}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		p.lits = required(tree)
+		for _, set := range requiredAll(tree) {
+			if minLen(set) >= 2 {
+				p.lits = append(p.lits, minimal(set))
+			}
+		}
+		// Check the cheapest sets first.
+		sort.SliceStable(p.lits, func(a, b int) bool { return len(p.lits[a]) < len(p.lits[b]) })
 	}
 	return p
 }
 
-// possible reports whether the pattern can match s, by its prefilter.
-func (p pattern) possible(s string) bool {
-	if p.lits == nil {
-		return true
-	}
-	for _, l := range p.lits {
-		if strings.Contains(s, l) {
-			return true
+// minimal drops the literals of set that contain another of its literals
+// ("letters" when "letter" is there): they add nothing to the check.
+func minimal(set []string) []string {
+	var out []string
+	for i, l := range set {
+		redundant := false
+		for j, m := range set {
+			if i != j && strings.Contains(l, m) && (len(m) < len(l) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, l)
 		}
 	}
-	return false
+	return out
+}
+
+// possible reports whether the pattern can match s, by its prefilter.
+func (p pattern) possible(s string) bool {
+next:
+	for _, set := range p.lits {
+		for _, l := range set {
+			if strings.Contains(s, l) {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// requiredAll returns literal sets that every match of re satisfies: for
+// each set, the match contains one of its literals.
+func requiredAll(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredAll(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredAll(re.Sub[0])
+		}
+		return nil
+	case syntax.OpConcat:
+		var all [][]string
+		for _, sub := range re.Sub {
+			all = append(all, requiredAll(sub)...)
+		}
+		return all
+	}
+	if r := required(re); r != nil {
+		return [][]string{r}
+	}
+	return nil
 }
 
 // required returns literal strings one of which occurs in every match of

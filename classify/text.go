@@ -14,6 +14,8 @@ type sentence struct {
 	text     string
 	norm     string
 	question bool
+	// breaks holds the end offsets in norm of the clause breaks.
+	breaks []int
 }
 
 // maxSentences bounds the work done on very long replies.
@@ -35,9 +37,9 @@ var (
 	spaces = regexp.MustCompile(`\s+`)
 	// bullet matches a list item marker at the start of a line.
 	bullet = regexp.MustCompile(`^\s*(?:[-*•·]|\d{1,2}[.)])\s+`)
-	// abbreviation matches words whose trailing period does not end a
+	// abbreviations lists words whose trailing period does not end a
 	// sentence.
-	abbreviation = regexp.MustCompile(`(?i)(?:^|[\s(])(?:dr|drs|mr|mrs|ms|prof|profa|dra|st|sr|jr|vs|etc|e\.g|i\.e|approx|dept|univ|no|vol|fig|inc|ltd|co|a\.m|p\.m|u\.s|ph\.d|m\.d|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri)\.$`)
+	abbreviations = map[string]bool{}
 )
 
 // normalize lowercases s, maps typographic punctuation to ASCII, expands
@@ -45,6 +47,7 @@ var (
 func normalize(s string) string {
 	s = strings.ToLower(punctuation.Replace(s))
 	s = contractions.Replace(s)
+	s = strings.ReplaceAll(s, " is been ", " has been ")
 	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
 }
 
@@ -62,10 +65,16 @@ func splitSentences(text string) []sentence {
 			if len(out) == maxSentences {
 				return out
 			}
+			norm := normalize(s)
+			var breaks []int
+			for _, loc := range clauseBreak.FindAllStringIndex(norm, -1) {
+				breaks = append(breaks, loc[1])
+			}
 			out = append(out, sentence{
 				text:     s,
-				norm:     normalize(s),
+				norm:     norm,
 				question: strings.HasSuffix(strings.TrimRight(s, `"') `), "?"),
+				breaks:   breaks,
 			})
 		}
 	}
@@ -116,7 +125,7 @@ func splitPunct(p string) []string {
 		if j < len(p) && p[j] != ' ' {
 			continue
 		}
-		if c == '.' && (abbreviation.MatchString(p[max(start, i-12):i+1]) || isInitial(p[max(start, i-3):i+1])) {
+		if c == '.' && (isAbbreviation(p[start:i], p[j:]) || isInitial(p[max(start, i-3):i+1])) {
 			continue
 		}
 		out = append(out, p[start:j])
@@ -127,6 +136,26 @@ func splitPunct(p string) []string {
 		out = append(out, p[start:])
 	}
 	return out
+}
+
+func init() {
+	for _, w := range strings.Fields("dr drs mr mrs ms prof profa dra st sr jr vs etc e.g i.e approx dept univ vol fig inc ltd co " +
+		"a.m p.m u.s ph.d m.d jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri") {
+		abbreviations[w] = true
+	}
+}
+
+// isAbbreviation reports whether the last word of s (the text before a
+// period) is an abbreviation such as "Dr" or "e.g".
+// "No." is one only before a number ("No. 4"), not in "say no. I hope".
+func isAbbreviation(s, next string) bool {
+	k := strings.LastIndexAny(s, " \t\n(")
+	w := strings.ToLower(s[k+1:])
+	if w == "no" {
+		next = strings.TrimLeft(next, " ")
+		return next != "" && next[0] >= '0' && next[0] <= '9'
+	}
+	return len(w) <= 5 && abbreviations[w]
 }
 
 // isInitial reports a sentence fragment ending in a single capital and a
@@ -161,33 +190,83 @@ var (
 	negationIdiom = regexp.MustCompile(`\b(?:no doubt|no question|not only|no hesitation|would not hesitate|will not hesitate|do not hesitate|did not hesitate|can not wait|could not be (?:happier|more|prouder)|can not say enough|could not recommend \w+ (?:more|highly enough)|no reservations?|not even a question|no problem|no worries)\b`)
 	// conditional matches words that put what follows in a condition or a
 	// purpose rather than a statement.
-	conditional = regexp.MustCompile(`\b(?:if|whether|unless|before|until|once|when|in case|provided|to be sure|make sure|be certain|ensure|whenever)\b`)
+	conditional = regexp.MustCompile(`\b(?:if|whether|unless|before|until|once|when|in case|provided|to be sure|to make sure|make sure (?:i|that i) can|be certain|to ensure|whenever)\b`)
 )
 
-// clausePrefix returns the part of s before position i that belongs to the
-// same clause, limited to its last 12 words.
-func clausePrefix(s string, i int) string {
-	pre := s[:i]
-	if locs := clauseBreak.FindAllStringIndex(pre, -1); len(locs) > 0 {
+var (
+	// modalWord matches a modal or an intention: what follows has not
+	// happened ("I will upload it", "it should go in tomorrow").
+	modalWord = regexp.MustCompile(`\b(?:will|would|shall|should|must|can|could|may|might|(?:going|plan|planning|hope|hoping|about|try|trying|intend|want|need|have|has|had|able|ready) to|let me|please)\b`)
+	// complementizer starts a reported clause: "to confirm that her letter
+	// went in" states the upload however the main clause is phrased.
+	complementizer = regexp.MustCompile(`\b(?:that|which)\b`)
+	// reportedWord matches reported or counterfactual speech: "I said I
+	// would write", "I had hoped to", "I would have been glad to".
+	reportedWord = regexp.MustCompile(`\b(?:said|told (?:you|him|her|them)|promised|mentioned|thought|had hoped|hoped|had planned|planned|originally|initially|earlier|would have|could have|wish|wished)\b`)
+)
+
+// modal reports whether a clause prefix ends in a modal or an intention
+// (after any "that"): what follows has not happened.
+func modal(pre string) bool {
+	if locs := complementizer.FindAllStringIndex(pre, -1); len(locs) > 0 {
 		pre = pre[locs[len(locs)-1][1]:]
 	}
-	words := strings.Fields(pre)
-	if len(words) > 12 {
-		words = words[len(words)-12:]
-	}
-	return strings.Join(words, " ")
+	return modalWord.MatchString(pre)
 }
 
-// negated reports whether the match at [i, j) in s is negated within its
-// clause, or contains a negation itself.
-func negated(s string, i int) bool {
-	pre := negationIdiom.ReplaceAllString(clausePrefix(s, i), " ")
+// reported reports whether a clause prefix puts what follows in reported
+// or counterfactual speech.
+func reported(pre string) bool {
+	return reportedWord.MatchString(pre)
+}
+
+// clausePrefix returns the part of s.norm before position i that belongs
+// to the same clause, limited to its last 12 words.
+func (s *sentence) clausePrefix(i int) string {
+	start := 0
+	for _, b := range s.breaks {
+		if b > i {
+			break
+		}
+		start = b
+	}
+	pre := strings.TrimSpace(s.norm[start:i])
+	for k, n := len(pre)-1, 0; k >= 0; k-- {
+		if pre[k] == ' ' {
+			if n++; n == 12 {
+				return pre[k+1:]
+			}
+		}
+	}
+	return pre
+}
+
+// negated reports whether a clause prefix negates what follows.
+func negated(pre string) bool {
+	hasNo := strings.Contains(pre, "no")
+	if !hasNo && !strings.Contains(pre, "ne") && !strings.Contains(pre, "unable") &&
+		!strings.Contains(pre, "hardly") && !strings.Contains(pre, "barely") {
+		return false
+	}
+	if hasNo {
+		// every idiom contains "no"
+		pre = negationIdiom.ReplaceAllString(pre, " ")
+	}
 	return negator.MatchString(pre)
 }
 
-// conditioned reports whether the match at position i in s sits in a
-// conditional or purpose clause ("if ...", "before I say yes", "want to be
-// sure I can ...").
-func conditioned(s string, i int) bool {
-	return conditional.MatchString(clausePrefix(s, i))
+// conditioned reports whether a clause prefix puts what follows in a
+// condition or a purpose ("if ...", "before I say yes", "want to be sure
+// I can ...").
+func conditioned(pre string) bool {
+	if !conditional.MatchString(pre) {
+		return false
+	}
+	// "If you'd like, I can still write" leaves the offer standing: the
+	// condition is the applicant's wish, not the writer's reservation.
+	return conditional.MatchString(politeCondition.ReplaceAllString(pre, " "))
 }
+
+// politeCondition matches conditions that only defer to the applicant's
+// wish ("if you'd like", "if you want", "if you wish").
+var politeCondition = regexp.MustCompile(`\bif you(?: would| still| really| do)? (?:like|want|wish|prefer)(?: (?:me to|it|one|that))?\b`)

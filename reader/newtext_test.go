@@ -70,6 +70,13 @@ func TestSignaturesAndDisclaimers(t *testing.T) {
 		{"disclaimer", "Happy to help.\n\nCONFIDENTIALITY NOTICE: This e-mail message is for the sole use of the intended recipient(s) and may contain confidential information.", "Happy to help."},
 		{"external banner", "CAUTION: This email originated from outside of the organization. Do not click links or open attachments.\n\nHappy to help.", "Happy to help."},
 		{"closing that is the message", "Thanks!", "Thanks!"},
+		// "do", "form", "office" are also signature words; a sentence is not
+		// a name block.
+		{"short last paragraph", "Hello Leila,\n\nSure, I can do that. Please send me the ERAS form.\n\nRegards,\nDr. Nwosu", "Hello Leila,\n\nSure, I can do that. Please send me the ERAS form."},
+		{"notice field", "Hello Leila,\n\nRecommender: Dr. Ana Ruiz\n\nStatus: Complete", "Hello Leila,\n\nRecommender: Dr. Ana Ruiz\n\nStatus: Complete"},
+		{"one word answer", "Hi Leila,\n\nDone\n\nBest,\nJ", "Hi Leila,\n\nDone"},
+		{"happy to do it", "Hi,\n\nHappy to do it.\n\nBest,\nAnn", "Hi,\n\nHappy to do it."},
+		{"title block kept out", "Hi,\n\nDone.\n\nDenise Carter\nAdministrative Assistant to Dr. Anita Patel\nDepartment of Radiology", "Hi,\n\nDone."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,15 @@ var (
 	signatureWord = regexp.MustCompile(`(?i)(?:\b(?:md|m\.d\.|phd|ph\.d\.|do|mbbs|mph|msc|ms|facr|facs|facp|frcr|frcpc|rn|np|pa-c|prof|profa?\.|dr|dra?\.|professor|chair|chief|director|assistant|associate|coordinator|department|departamento|dept|division|section|service|hospital|university|universidade|college|school|faculty|faculdade|faculdad|institute|instituto|center|centre|clinic|medical|health|radiology|imaging|medicine|laboratory|lab|office|program|residency|fellowship|pager|phone|tel|fax|cell|mobile|ext|radiologia|residência|residencia|diagnóstico|diagnostico|imagem|preceptora?|coordenadora?|titular|medicina|clínicas?|clinicas?|secretaria|diretoria|reitoria|universidad|hospitalar)\b|@|https?://|www\.|\||\+?\d[\d\s().-]{6,}\d)`)
 )
 
+// sentenceWord matches pronouns and verbs of a sentence, which names,
+// titles and contact lines lack (case-sensitive: "MY" or "Do" in a title
+// do not count).
+var sentenceWord = regexp.MustCompile(`(?:^|[\s,(])(?:I|I'm|I’m|I'll|I’ll|I'd|I’d|i|you|your|me|we|it|it's|it’s|can|can't|can’t|will|won't|won’t|would|could|should|please|thanks|thank|that|this|am|is|are|was|were|do|don't|don’t|let|send|hope|happy|glad|sure|not|have|has|be|been|yes)(?:$|[\s,.!?;:)])`)
+
+// replyWords matches a whole line that is a terse answer ("Done",
+// "Submitted", "Absolutely"), not a name.
+var replyWords = regexp.MustCompile(`(?i)^(?:done|all done|all set|uploaded|submitted|sent|finished|complete|completed|yes|yep|yeah|sure|absolutely|gladly|definitely|certainly|of course|ok|okay|no|nope|sorry|noted|will do|with pleasure|count me in|happy to|glad to|delighted|congrats|congratulations)\W*$`)
+
 // dropDisclaimers removes paragraphs that are confidentiality notices or
 // external-mail banners.
 func dropDisclaimers(lines []string) []string {
@@ -27,7 +36,7 @@ func dropDisclaimers(lines []string) []string {
 			end++
 		}
 		para := strings.Join(lines[start:end], " ")
-		if end == start || !disclaimer.MatchString(para) {
+		if end == start || !mayBeDisclaimer(para) || !disclaimer.MatchString(para) {
 			out = append(out, lines[start:end]...)
 		}
 		if end < len(lines) {
@@ -36,6 +45,20 @@ func dropDisclaimers(lines []string) []string {
 		start = end + 1
 	}
 	return out
+}
+
+// disclaimerWords holds a word of every disclaimer alternative: a
+// paragraph without any of them cannot match (a cheap prefilter).
+var disclaimerWords = []string{"confiden", "privileged", "intended", "error", "caution", "originated", "click", "external"}
+
+func mayBeDisclaimer(para string) bool {
+	low := strings.ToLower(para)
+	for _, w := range disclaimerWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSignature removes the signature: everything from a "-- " delimiter or
@@ -84,10 +107,16 @@ func isSignatureLine(t string) bool {
 		return false
 	}
 	words := strings.Fields(t)
+	if sentenceWord.MatchString(t) || replyWords.MatchString(t) {
+		// "Sure, I can do that." is the writer's text, even though "do"
+		// is also a degree.
+		return false
+	}
 	if signatureWord.MatchString(t) {
 		return len(words) <= 14
 	}
-	if len(words) > 5 || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "Jr.") {
+	if len(words) > 5 || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "Jr.") || strings.Contains(t, ":") {
+		// A name has no colon: "Status: Complete" is a notice field.
 		return false
 	}
 	// A bare name: every word capitalized or an initial.
