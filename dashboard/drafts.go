@@ -1,0 +1,260 @@
+package dashboard
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/store"
+)
+
+// draftPage is a draft's data: the email as it will be sent, and the
+// editor's fields (the applicant's unsaved text after a refused edit).
+type draftPage struct {
+	page
+	ID          int64
+	Writer      string
+	WriterName  string
+	Template    string
+	Status      store.Status
+	From        string
+	To          string
+	Subject     string
+	Body        string
+	Attachments []attachment
+	Threaded    bool
+	Edited      bool
+	Created     string
+	Sent        string
+	Problem     string // why it was not sent, or may have been
+	CanEdit     bool
+	CanApprove  bool
+	CanDiscard  bool
+	EditSubject string
+	EditBody    string
+	Error       string // the edit was refused: why
+	NextID      int64  // the next draft awaiting review, if any
+}
+
+// attachment is one attached file, as listed above the body.
+type attachment struct {
+	Name    string
+	Size    string // "84 KB", or "" if unknown
+	Missing bool   // the file is not on disk: the send will fail
+}
+
+// draftID parses the {id} of the route, answering 404 when it is not one.
+func (s *Server) draftID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no draft %q. Go back to your letters and pick one from the list.", r.PathValue("id")), nil)
+		return 0, false
+	}
+	return id, true
+}
+
+// loadDraft reads draft id, answering the error page when it cannot.
+func (s *Server) loadDraft(w http.ResponseWriter, r *http.Request, id int64) (store.Draft, bool) {
+	d, err := s.k.Draft(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no draft #%d.", id), nil)
+		return d, false
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, fmt.Sprintf("Draft #%d could not be read from the state file: %s", id, sentence(err)), err)
+		return d, false
+	}
+	return d, true
+}
+
+// draft serves GET /drafts/{id}.
+func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return
+	}
+	d, ok := s.loadDraft(w, r, id)
+	if !ok {
+		return
+	}
+	s.showDraft(w, r, http.StatusOK, d, d.Subject, d.Text, "")
+}
+
+// showDraft renders draft d with the editor holding subject and body, and
+// the refusal problem ("" for none).
+func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, status int, d store.Draft, subject, body, problem string) {
+	cfg := s.k.Config()
+	c := clock{now: s.k.Now(), loc: s.location()}
+	p := draftPage{page: s.newPage(w, r, fmt.Sprintf("Draft #%d: %s", d.ID, templateLabel(d.Template))),
+		ID: d.ID, Writer: d.Writer, WriterName: d.ToName, Template: d.Template, Status: d.Status,
+		From:    address(cfg.Applicant.Name, cfg.Applicant.Email),
+		To:      address(d.ToName, d.ToAddr),
+		Subject: d.Subject, Body: d.Text, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
+		Created: c.at(d.CreatedAt), Sent: c.at(d.SentAt),
+		CanEdit:     slices.Contains([]store.Status{store.Pending, store.Held}, d.Status),
+		CanApprove:  slices.Contains([]store.Status{store.Pending, store.Held, store.Failed}, d.Status),
+		CanDiscard:  slices.Contains([]store.Status{store.Pending, store.Approved, store.Held, store.Failed}, d.Status),
+		EditSubject: subject, EditBody: body, Error: problem}
+	if wr, ok := cfg.Writer(d.Writer); ok {
+		p.WriterName = wr.Name
+	}
+	switch d.Status {
+	case store.Failed:
+		p.Problem = "The mail server refused this email, so it was not sent: " + d.LastError
+	case store.Held:
+		p.Problem = "Sending was interrupted, and this email may or may not have left. Look in your Sent folder: if it is there, discard this draft; if not, approve it again."
+	case store.Approved:
+		if d.LastError != "" {
+			p.Problem = "The last attempt to send it failed; lorkeeper will try again: " + d.LastError
+		}
+	}
+	for _, a := range d.Attachments {
+		at := attachment{Name: a.Name}
+		if a.Path == "" {
+			at.Size = size(int64(len(a.Data)))
+		} else if st, err := os.Stat(a.Path); err == nil {
+			at.Size = size(st.Size())
+		} else {
+			at.Missing = true
+		}
+		p.Attachments = append(p.Attachments, at)
+	}
+	if ds, err := s.k.Drafts(r.Context(), store.Pending); err == nil {
+		for _, x := range ds {
+			if x.ID != d.ID {
+				p.NextID = x.ID
+				break
+			}
+		}
+	}
+	s.render(w, r, status, "draft", p)
+}
+
+// address formats a name and address as a mail client shows them:
+// "Dr. Jane Smith <jsmith@hospital.example>".
+func address(name, addr string) string {
+	if name == "" {
+		return addr
+	}
+	return name + " <" + addr + ">"
+}
+
+// checkEdit validates an edit as the keeper will, in the applicant's words.
+func checkEdit(subject, body string) string {
+	switch {
+	case strings.TrimSpace(subject) == "":
+		return "The subject is empty. Write a subject, then save again."
+	case strings.ContainsAny(strings.TrimSpace(subject), "\r\n"):
+		return "The subject must be a single line."
+	case strings.TrimSpace(body) == "":
+		return "The email's text is empty. Write the email, or discard the draft instead."
+	}
+	return ""
+}
+
+// normalize turns the browser's CRLF line ends back into the draft's LF.
+func normalize(body string) string { return strings.ReplaceAll(body, "\r\n", "\n") }
+
+// saveEdit saves the subject and body of the form on d if they changed.
+// It reports whether the request may go on; if not, it has answered with
+// the draft and the problem, keeping the applicant's text.
+func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, d store.Draft) (store.Draft, bool) {
+	subject, body := r.PostForm.Get("subject"), normalize(r.PostForm.Get("body"))
+	if strings.TrimSpace(subject) == d.Subject && body == d.Text {
+		return d, true
+	}
+	if problem := checkEdit(subject, body); problem != "" {
+		s.showDraft(w, r, http.StatusUnprocessableEntity, d, subject, body, problem)
+		return d, false
+	}
+	if err := s.k.Edit(r.Context(), d.ID, subject, body); err != nil {
+		s.log.Warn("dashboard: edit refused", "draft", d.ID, "err", err)
+		s.showDraft(w, r, http.StatusConflict, d, subject, body, "Your changes were not saved: "+sentence(err))
+		return d, false
+	}
+	s.log.Info("dashboard: draft edited", "draft", d.ID, "writer", d.Writer)
+	nd, ok := s.loadDraft(w, r, d.ID)
+	return nd, ok
+}
+
+// edit serves POST /drafts/{id}/edit: subject and body.
+func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return
+	}
+	d, ok := s.loadDraft(w, r, id)
+	if !ok {
+		return
+	}
+	if d.Status != store.Pending && d.Status != store.Held {
+		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d can no longer be edited: it is %s.", id, strings.ToLower(statusLabel(d.Status))), nil)
+		return
+	}
+	if _, ok := s.saveEdit(w, r, d); !ok {
+		return
+	}
+	s.redirect(w, r, fmt.Sprintf("/drafts/%d", id), "Your changes are saved. Check the email below, then approve it when it is ready.")
+}
+
+// approve serves POST /drafts/{id}/approve. A subject and body sent along
+// (the editor's "Save and approve") are saved first.
+func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return
+	}
+	d, ok := s.loadDraft(w, r, id)
+	if !ok {
+		return
+	}
+	if d.Status != store.Pending && d.Status != store.Held && d.Status != store.Failed {
+		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d is not waiting for approval: it is %s.", id, strings.ToLower(statusLabel(d.Status))), nil)
+		return
+	}
+	if r.PostForm.Has("subject") {
+		if d, ok = s.saveEdit(w, r, d); !ok {
+			return
+		}
+	}
+	if err := s.k.Approve(r.Context(), id); err != nil {
+		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d was not approved: %s", id, sentence(err)), err)
+		return
+	}
+	s.log.Info("dashboard: draft approved", "draft", id, "writer", d.Writer, "template", d.Template)
+	s.redirect(w, r, "/", fmt.Sprintf("Approved: %s to %s. lorkeeper sends it within a few seconds.", strings.ToLower(templateLabel(d.Template)), d.ToName))
+}
+
+// discard serves POST /drafts/{id}/discard.
+func (s *Server) discard(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return
+	}
+	d, ok := s.loadDraft(w, r, id)
+	if !ok {
+		return
+	}
+	if err := s.k.Discard(r.Context(), id); err != nil {
+		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d was not discarded: %s", id, sentence(err)), err)
+		return
+	}
+	s.log.Info("dashboard: draft discarded", "draft", id, "writer", d.Writer, "template", d.Template)
+	s.redirect(w, r, "/", fmt.Sprintf("Discarded: %s to %s. It will not be sent.", strings.ToLower(templateLabel(d.Template)), d.ToName))
+}
+
+// size formats a file size as a mail client lists it: "912 bytes", "84 KB", "1.2 MB".
+func size(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d %s", n, plural(int(n), "byte", "bytes"))
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
