@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"sync"
 )
 
 // feature is something a sentence of a reply can signal.
@@ -75,8 +76,12 @@ type cue struct {
 
 // cues is the rule table, one part per detector: completion and refusal
 // (cues_status.go), agreement, strength and hedges (cues_yes.go), and
-// deferral, requests and acknowledgements (cues_info.go).
-var cues = concat(statusCues, yesCues, hedgeCues, infoCues)
+// deferral, requests and acknowledgements (cues_info.go). Its hundreds
+// of patterns are compiled on first use, not at start-up, so commands
+// that never classify do not pay for them.
+var cues = sync.OnceValue(func() []cue {
+	return concat(statusCues(), yesCues(), hedgeCues(), infoCues())
+})
 
 func concat(parts ...[]cue) []cue {
 	var out []cue
@@ -132,3 +137,8 @@ const (
 	// adverbs that may sit between a subject and its verb.
 	advs = `(?:\s+(?:just|already|now|finally|successfully|also|officially|actually|went ahead and|have|has|had))*`
 )
+
+// Warm compiles the rule table now, so the first reply classified does
+// not wait for it. It is safe to call from any goroutine, any number of
+// times.
+func Warm() { cues() }

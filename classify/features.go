@@ -34,8 +34,9 @@ func extract(text string) *features {
 		all.WriteByte('\n')
 	}
 	joined := all.String()
-	active := make([]cue, 0, len(cues))
-	for _, c := range cues {
+	table := cues()
+	active := make([]cue, 0, len(table))
+	for _, c := range table {
 		var ps []pattern
 		for _, p := range c.re {
 			if p.possible(joined) {

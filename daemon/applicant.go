@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/classify"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/draftbox"
 	"github.com/lorkeeper/lorkeeper/inbox"
@@ -68,6 +69,7 @@ type Options struct {
 // digest. A failure in one part (a dead IMAP server, say) is retried by
 // that part and never stops the others. It blocks.
 func (a *Applicant) Run(ctx context.Context, opts Options) error {
+	go classify.Warm() // while the first login runs
 	n, err := a.Keeper.Start(ctx)
 	if err != nil {
 		return err

@@ -78,12 +78,31 @@ func (o *Outbox) Run(ctx context.Context) error {
 	}
 	t := time.NewTicker(poll)
 	defer t.Stop()
+	st := o.Keeper.Store()
+	last := int64(-1)
+	var due time.Time // when the earliest approved draft comes due
 	for {
-		if _, err := o.SendDue(ctx); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		// Look for work only when the state changed (an approval, from
+		// any process) or a retry comes due: an idle daemon then costs
+		// one cheap PRAGMA a second.
+		ver, err := st.Version(ctx)
+		now := o.Keeper.Now()
+		if err != nil || ver != last || (!due.IsZero() && !now.Before(due)) || len(o.recent) > 0 {
+			last = ver
+			if _, err := o.SendDue(ctx); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				o.Log.Error("outbox", "err", err)
 			}
-			o.Log.Error("outbox", "err", err)
+			due = time.Time{}
+			_ = st.View(ctx, func(tx *store.Tx) error {
+				next, ok, err := tx.NextAttempt()
+				if ok {
+					due = next
+				}
+				return err
+			})
 		}
 		select {
 		case <-ctx.Done():

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -28,6 +29,9 @@ var ErrNotFound = errors.New("not found")
 type Store struct {
 	w, r *sql.DB
 	path string
+
+	verMu   sync.Mutex
+	verConn *sql.Conn // kept open: PRAGMA data_version is per connection
 }
 
 // Open opens (creating if needed) the state file at path and brings its
@@ -58,7 +62,7 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(2)
+	r.SetMaxOpenConns(3) // one is kept for Version
 	r.SetMaxIdleConns(1)
 	r.SetConnMaxIdleTime(time.Minute)
 	s := &Store{w: w, r: r, path: path}
@@ -73,7 +77,36 @@ func Open(path string) (*Store, error) {
 
 // Close closes the file.
 func (s *Store) Close() error {
+	s.verMu.Lock()
+	if s.verConn != nil {
+		s.verConn.Close()
+		s.verConn = nil
+	}
+	s.verMu.Unlock()
 	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// Version returns a number that changes whenever anything is committed to
+// the file, by this process or another (the command line approving a
+// draft). Polling it is far cheaper than re-reading tables: loops use it
+// to skip work when nothing changed.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	s.verMu.Lock()
+	defer s.verMu.Unlock()
+	if s.verConn == nil {
+		c, err := s.r.Conn(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("state version: %w", err)
+		}
+		s.verConn = c
+	}
+	var v int64
+	if err := s.verConn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		s.verConn.Close()
+		s.verConn = nil
+		return 0, fmt.Errorf("state version: %w", err)
+	}
+	return v, nil
 }
 
 // Path returns the file's path.

@@ -186,3 +186,36 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestVersionSeesOtherWriters: the daemon polls Version to notice an
+// approval made by the command line, another process on the same file.
+func TestVersionSeesOtherWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	daemon, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer daemon.Close()
+	cli, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cli.Close()
+	ctx := context.Background()
+	v1, err := daemon.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := daemon.Version(ctx); v2 != v1 {
+		t.Fatalf("version moved without a write: %d → %d", v1, v2)
+	}
+	must(t, cli.Update(ctx, func(tx *Tx) error { return tx.SetMeta("k", "v") }))
+	v3, _ := daemon.Version(ctx)
+	if v3 == v1 {
+		t.Error("another process's commit did not change the version")
+	}
+	must(t, daemon.Update(ctx, func(tx *Tx) error { return tx.SetMeta("k", "w") }))
+	if v4, _ := daemon.Version(ctx); v4 == v3 {
+		t.Error("this process's own commit did not change the version")
+	}
+}
