@@ -69,6 +69,7 @@ type Options struct {
 // digest. A failure in one part (a dead IMAP server, say) is retried by
 // that part and never stops the others. It blocks.
 func (a *Applicant) Run(ctx context.Context, opts Options) error {
+	started := time.Now()
 	go classify.Warm() // while the first login runs
 	n, err := a.Keeper.Start(ctx)
 	if err != nil {
@@ -80,7 +81,6 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	out := &outbox.Outbox{Keeper: a.Keeper, Sender: a.SMTPServer(), Folders: a.Folders(),
 		SentCopy: a.Cfg.SMTP.SentCopy, PerMinute: a.Cfg.SMTP.MaxPerMinute, RetryBase: a.Cfg.SMTP.RetryAfter.D(),
 		Poll: opts.Poll, Log: a.Log}
-	started := time.Now()
 	var once sync.Once
 	w := &inbox.Watcher{Server: a.IMAPServer(), Mailbox: a.Cfg.IMAP.Mailbox,
 		IdleRenew: a.Cfg.IMAP.IdleRenew.D(), PollInterval: a.Cfg.IMAP.PollInterval.D(), Sink: a.Keeper, Log: a.Log,

@@ -122,7 +122,7 @@ func (f *fixture) deliver(from, subject, inReplyTo, body string) {
 		h += "In-Reply-To: <" + inReplyTo + ">\r\nReferences: <" + inReplyTo + ">\r\n"
 	}
 	raw := h + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
-	if err := f.Keeper.Deliver(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
 		f.t.Fatal(err)
 	}
 }

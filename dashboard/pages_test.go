@@ -367,7 +367,7 @@ func TestMailedLetterFlag(t *testing.T) {
 		"Here is my letter for your records.\r\n--b\r\nContent-Type: application/pdf\r\n" +
 		"Content-Disposition: attachment; filename=\"Letter of Recommendation - Amara Okafor.pdf\"\r\n" +
 		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
-	if err := f.Keeper.Deliver(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
 		t.Fatal(err)
 	}
 	if r := f.row("patel"); !r.Flagged {

@@ -79,15 +79,16 @@ func (w *Watcher) sync(ctx context.Context, c *imapclient.Client, uidValidity ui
 		if err != nil {
 			return err
 		}
+		var batchMsgs []Fetched
 		for _, m := range msgs {
-			if m.uid < start || m.uid > last {
-				continue
+			if m.uid >= start && m.uid <= last {
+				batchMsgs = append(batchMsgs, Fetched{UID: uint32(m.uid), Raw: m.raw})
 			}
-			if err := w.Sink.Deliver(ctx, w.Mailbox, Checkpoint{uidValidity, uint32(m.uid)}, m.raw); err != nil {
-				return fmt.Errorf("deliver uid %d: %w", m.uid, err)
-			}
-			delivered++
 		}
+		if err := w.Sink.Deliver(ctx, w.Mailbox, uidValidity, batchMsgs); err != nil {
+			return fmt.Errorf("deliver uids %d-%d: %w", batch[0], batch[len(batch)-1], err)
+		}
+		delivered += len(batchMsgs)
 	}
 	if err := w.Sink.Advance(ctx, w.Mailbox, Checkpoint{uidValidity, uint32(last)}); err != nil {
 		return err

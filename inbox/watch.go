@@ -35,14 +35,22 @@ type Sink interface {
 	Checkpoint(ctx context.Context, mailbox string) (Checkpoint, error)
 	// Query returns what to look for.
 	Query(ctx context.Context) (Query, error)
-	// Deliver processes one message (at most MaxFetch bytes of it) and
-	// moves the checkpoint to its UID, in one transaction. A message it
-	// has seen before, by Message-ID, only moves the checkpoint. An error
-	// means nothing was recorded; the watcher retries later.
-	Deliver(ctx context.Context, mailbox string, cp Checkpoint, raw []byte) error
+	// Deliver processes messages (at most MaxFetch bytes of each), in
+	// UID order, and moves the checkpoint to the last one's UID, in one
+	// transaction. A message it has seen before, by Message-ID, only
+	// moves the checkpoint. An error means nothing was recorded; the
+	// watcher retries later.
+	Deliver(ctx context.Context, mailbox string, uidValidity uint32, msgs []Fetched) error
 	// Advance moves the checkpoint: all messages up to cp.LastUID have
 	// been seen.
 	Advance(ctx context.Context, mailbox string, cp Checkpoint) error
+}
+
+// Fetched is a message as fetched: its UID and (at most MaxFetch of) its
+// bytes.
+type Fetched struct {
+	UID uint32
+	Raw []byte
 }
 
 // MaxFetch caps the bytes read from any one message: the text parts of a

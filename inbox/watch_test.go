@@ -47,7 +47,14 @@ func (s *fakeSink) Checkpoint(ctx context.Context, mailbox string) (Checkpoint, 
 
 func (s *fakeSink) Query(ctx context.Context) (Query, error) { return s.query, nil }
 
-func (s *fakeSink) Deliver(ctx context.Context, mailbox string, cp Checkpoint, raw []byte) error {
+func (s *fakeSink) Deliver(ctx context.Context, mailbox string, uidValidity uint32, msgs []Fetched) error {
+	for _, m := range msgs {
+		s.deliverOne(Checkpoint{uidValidity, m.UID}, m.Raw)
+	}
+	return nil
+}
+
+func (s *fakeSink) deliverOne(cp Checkpoint, raw []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id := header(raw, "Message-ID")
@@ -55,13 +62,12 @@ func (s *fakeSink) Deliver(ctx context.Context, mailbox string, cp Checkpoint, r
 		s.cp = cp
 	}
 	if s.seen[id] {
-		return nil
+		return
 	}
 	s.seen[id] = true
 	s.delivered = append(s.delivered, id)
 	s.sizes = append(s.sizes, len(raw))
 	s.got <- id
-	return nil
 }
 
 func (s *fakeSink) Advance(ctx context.Context, mailbox string, cp Checkpoint) error {

@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/classify"
@@ -114,68 +116,112 @@ func (k *Keeper) firstRun(tx *store.Tx) (time.Time, error) {
 	return now, tx.SetMeta("first_run", now.Format(time.RFC3339))
 }
 
-// Deliver implements inbox.Sink: it reads one message, decides whose it
-// is and what it says, and records it with its effect on the letter and
-// the new checkpoint in one transaction. A message that belongs to no
-// writer only moves the checkpoint and is not stored.
-func (k *Keeper) Deliver(ctx context.Context, mailbox string, cp inbox.Checkpoint, raw []byte) error {
+// Deliver implements inbox.Sink: it reads each message, decides whose
+// it is and what it says, and records them in UID order with their effect
+// on the letters and the new checkpoint, all in one transaction. A
+// message that belongs to no writer only moves the checkpoint and is not
+// stored. Reading and classifying (CPU only) run in parallel before the
+// transaction.
+func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32, msgs []inbox.Fetched) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	reads := make([]reading, len(msgs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range msgs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			reads[i] = read(msgs[i].Raw)
+			<-sem
+		}()
+	}
+	wg.Wait()
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		for i, f := range msgs {
+			if err := k.recordTx(tx, mailbox, inbox.Checkpoint{UIDValidity: uidValidity, LastUID: f.UID}, reads[i]); err != nil {
+				return err
+			}
+		}
+		return advanceTx(tx, mailbox, inbox.Checkpoint{UIDValidity: uidValidity, LastUID: msgs[len(msgs)-1].UID})
+	})
+}
+
+// DeliverOne hands a single message to Deliver.
+func (k *Keeper) DeliverOne(ctx context.Context, mailbox string, cp inbox.Checkpoint, raw []byte) error {
+	return k.Deliver(ctx, mailbox, cp.UIDValidity, []inbox.Fetched{{UID: cp.LastUID, Raw: raw}})
+}
+
+// reading is what one message says, before it is known whose it is.
+type reading struct {
+	m       *reader.Message
+	perr    error
+	id      string // Message-ID, or one made from the content
+	size    int
+	res     classify.Result
+	carries bool
+	why     string
+}
+
+func read(raw []byte) reading {
 	m, perr := reader.Parse(bytes.NewReader(raw))
 	if m == nil {
 		m = &reader.Message{}
 	}
-	id := m.MessageID
-	if id == "" {
+	r := reading{m: m, perr: perr, id: m.MessageID, size: len(raw)}
+	if r.id == "" {
 		sum := sha256.Sum256(raw[:min(len(raw), 4096)])
-		id = "noid-" + hex.EncodeToString(sum[:8]) + "@lorkeeper.invalid"
+		r.id = "noid-" + hex.EncodeToString(sum[:8]) + "@lorkeeper.invalid"
 	}
-	return k.st.Update(ctx, func(tx *store.Tx) error {
-		advance := func() error { return advanceTx(tx, mailbox, cp) }
-		seen, err := tx.HasMessage(id)
-		if err != nil {
+	r.res = classify.Classify(m)
+	r.carries, r.why = classify.CarriesLetter(m)
+	return r
+}
+
+// recordTx records one read message inside tx, if it is a writer's and
+// new.
+func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp inbox.Checkpoint, r reading) error {
+	seen, err := tx.HasMessage(r.id)
+	if err != nil || seen {
+		return err
+	}
+	m, res := r.m, r.res
+	w, how, ok, err := k.match(tx, m)
+	if err != nil || !ok {
+		return err
+	}
+	if m.Truncated {
+		k.log.Warn("large message: read only its first part", "writer", w.ID, "uid", cp.LastUID, "bytes_read", r.size)
+		res.Note = joinNote(res.Note, fmt.Sprintf("only the first %d KiB were read", r.size>>10))
+	}
+	if r.perr != nil {
+		res.Note = joinNote(res.Note, r.perr.Error())
+		k.log.Warn("malformed message", "uid", cp.LastUID, "writer", w.ID, "err", r.perr)
+	}
+	now := k.now()
+	rec := store.Message{Writer: w.ID, MessageID: r.id, Mailbox: mailbox, UIDValidity: cp.UIDValidity,
+		UID: cp.LastUID, From: m.From.Addr, Subject: m.Subject, Date: m.Date, Kind: string(res.Kind),
+		Evidence: res.Evidence, ReturnDate: res.ReturnDate, Note: joinNote(how, res.Note),
+		NewText: clip(m.NewText, 4000), ReceivedAt: now}
+	if rec.Date.IsZero() {
+		rec.Date = now
+	}
+	if err := tx.AddMessage(rec); err != nil {
+		return err
+	}
+	if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Replied, Reply: letters.Reply(res.Kind),
+		Evidence: res.Evidence, ReturnDate: res.ReturnDate}); err != nil {
+		return err
+	}
+	if r.carries {
+		if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.LetterIn, Evidence: []string{r.why}}); err != nil {
 			return err
 		}
-		if seen {
-			return advance()
-		}
-		w, how, ok, err := k.match(tx, m)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return advance()
-		}
-		res := classify.Classify(m)
-		if m.Truncated {
-			k.log.Warn("large message: read only its first part", "writer", w.ID, "uid", cp.LastUID, "bytes_read", len(raw))
-			res.Note = joinNote(res.Note, fmt.Sprintf("only the first %d KiB were read", len(raw)>>10))
-		}
-		if perr != nil {
-			res.Note = joinNote(res.Note, perr.Error())
-			k.log.Warn("malformed message", "uid", cp.LastUID, "writer", w.ID, "err", perr)
-		}
-		now := k.now()
-		rec := store.Message{Writer: w.ID, MessageID: id, Mailbox: mailbox, UIDValidity: cp.UIDValidity,
-			UID: cp.LastUID, From: m.From.Addr, Subject: m.Subject, Date: m.Date, Kind: string(res.Kind),
-			Evidence: res.Evidence, ReturnDate: res.ReturnDate, Note: joinNote(how, res.Note),
-			NewText: clip(m.NewText, 4000), ReceivedAt: now}
-		if rec.Date.IsZero() {
-			rec.Date = now
-		}
-		if err := tx.AddMessage(rec); err != nil {
-			return err
-		}
-		if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Replied, Reply: letters.Reply(res.Kind),
-			Evidence: res.Evidence, ReturnDate: res.ReturnDate}); err != nil {
-			return err
-		}
-		if carries, why := classify.CarriesLetter(m); carries {
-			if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.LetterIn, Evidence: []string{why}}); err != nil {
-				return err
-			}
-		}
-		k.log.Info("reply read", "writer", w.ID, "kind", res.Kind, "evidence", strings.Join(res.Evidence, " | "), "matched", how)
-		return advance()
-	})
+	}
+	k.log.Info("reply read", "writer", w.ID, "kind", res.Kind, "evidence", strings.Join(res.Evidence, " | "), "matched", how)
+	return nil
 }
 
 // match finds the writer a message belongs to: by its sender, by a

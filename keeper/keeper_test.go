@@ -77,7 +77,7 @@ func (f *fixture) deliver(from, subject, inReplyTo, body string, extra ...string
 		h += x + "\r\n"
 	}
 	raw := h + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
-	if err := f.Keeper.Deliver(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
 		f.t.Fatal(err)
 	}
 }
@@ -191,7 +191,7 @@ func TestSameMessageTwiceCountsOnce(t *testing.T) {
 	f.sendAll("smith")
 	raw := "From: jsmith@hospital.test\r\nTo: amara@inbox.test\r\nSubject: Re: letter\r\nMessage-ID: <dup@x>\r\n\r\nI will not be able to write a letter, sorry.\r\n"
 	for uid := uint32(1); uid <= 2; uid++ {
-		if err := f.Keeper.Deliver(ctx, "INBOX", inbox.Checkpoint{UIDValidity: uid, LastUID: uid}, []byte(raw)); err != nil {
+		if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: uid, LastUID: uid}, []byte(raw)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -294,7 +294,7 @@ func TestConfidentialLetterIsFlagged(t *testing.T) {
 		"Here is my letter for your records.\r\n--b\r\nContent-Type: application/pdf\r\n" +
 		"Content-Disposition: attachment; filename=\"Letter of Recommendation - Amara Okafor.pdf\"\r\n" +
 		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
-	if err := f.Keeper.Deliver(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
 		t.Fatal(err)
 	}
 	r := f.row("patel")

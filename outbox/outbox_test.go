@@ -97,7 +97,7 @@ func TestThreadedFollowUp(t *testing.T) {
 	reply := "From: Dr. Jane Smith <jsmith@hospital.test>\r\nTo: amara@inbox.test\r\nSubject: Re: " + ask.Subject +
 		"\r\nMessage-ID: <r1@hospital.test>\r\nIn-Reply-To: <" + ask.MessageID + ">\r\nDate: Tue, 01 Jun 2027 10:00:00 -0400\r\n" +
 		"Content-Type: text/plain\r\n\r\nI would be delighted to write you a strong letter of recommendation.\r\n"
-	e.Keeper.Deliver(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(reply))
+	e.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(reply))
 	fu, err := e.Keeper.Drafts(ctx, store.Pending)
 	if err != nil {
 		t.Fatal(err)
