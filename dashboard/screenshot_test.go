@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -51,24 +50,6 @@ func TestScreenshots(t *testing.T) {
 	do(t, b, "sign in", chromedp.Navigate(base+"/?token="+url.QueryEscape(f.token)), chromedp.WaitVisible(chromedp.ID("board-h")))
 	shot("/", "dashboard-board.png", "board-h")
 	shot("/flags/nguyen", "dashboard-flag.png", "decide-h")
-}
-
-// sampleClock is the sample's settable clock.
-type sampleClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *sampleClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *sampleClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
 }
 
 // sampleWriters are four plausible writers for an IMG applying to
@@ -206,7 +187,7 @@ senders = ["*@portal.test"]
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clock := &sampleClock{t: time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC)}
+	clock := testenv.NewClock(time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	k := keeper.New(cfg, st, tmpl, log, clock.Now)
 	e := &testenv.Env{Sys: sys, Dir: dir, Config: path, Cfg: cfg, Store: st, Keeper: k, Log: log}

@@ -45,6 +45,9 @@ type Clock struct {
 	t  time.Time
 }
 
+// NewClock returns a clock set to t.
+func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+
 // Now returns the clock's time.
 func (c *Clock) Now() time.Time {
 	c.mu.Lock()
@@ -115,7 +118,7 @@ func New(t testing.TB, opts Options) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := &Clock{t: opts.Clock}
+	clock := NewClock(opts.Clock)
 	if clock.t.IsZero() {
 		clock.t = time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC) // a Tuesday, 10:00 in New York
 	}
