@@ -58,6 +58,16 @@ func (s *Server) draftID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	return id, true
 }
 
+// pathDraft reads the draft the request's path names, answering the
+// error page when it cannot.
+func (s *Server) pathDraft(w http.ResponseWriter, r *http.Request) (store.Draft, bool) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return store.Draft{}, false
+	}
+	return s.loadDraft(w, r, id)
+}
+
 // loadDraft reads draft id, answering the error page when it cannot.
 func (s *Server) loadDraft(w http.ResponseWriter, r *http.Request, id int64) (store.Draft, bool) {
 	d, err := s.k.Draft(r.Context(), id)
@@ -74,11 +84,7 @@ func (s *Server) loadDraft(w http.ResponseWriter, r *http.Request, id int64) (st
 
 // draft serves GET /drafts/{id}.
 func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.draftID(w, r)
-	if !ok {
-		return
-	}
-	d, ok := s.loadDraft(w, r, id)
+	d, ok := s.pathDraft(w, r)
 	if !ok {
 		return
 	}
@@ -184,14 +190,11 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, d store.Draft)
 
 // edit serves POST /drafts/{id}/edit: subject and body.
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.draftID(w, r)
+	d, ok := s.pathDraft(w, r)
 	if !ok {
 		return
 	}
-	d, ok := s.loadDraft(w, r, id)
-	if !ok {
-		return
-	}
+	id := d.ID
 	if d.Status != store.Pending && d.Status != store.Held {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d can no longer be edited: it is %s.", id, strings.ToLower(statusLabel(d.Status))), nil)
 		return
@@ -205,14 +208,11 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 // approve serves POST /drafts/{id}/approve. A subject and body sent along
 // (the editor's "Save and approve") are saved first.
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.draftID(w, r)
+	d, ok := s.pathDraft(w, r)
 	if !ok {
 		return
 	}
-	d, ok := s.loadDraft(w, r, id)
-	if !ok {
-		return
-	}
+	id := d.ID
 	if d.Status != store.Pending && d.Status != store.Held && d.Status != store.Failed {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d is not waiting for approval: it is %s.", id, strings.ToLower(statusLabel(d.Status))), nil)
 		return
@@ -232,14 +232,11 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 
 // discard serves POST /drafts/{id}/discard.
 func (s *Server) discard(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.draftID(w, r)
+	d, ok := s.pathDraft(w, r)
 	if !ok {
 		return
 	}
-	d, ok := s.loadDraft(w, r, id)
-	if !ok {
-		return
-	}
+	id := d.ID
 	if err := s.k.Discard(r.Context(), id); err != nil {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d was not discarded: %s", id, sentence(err)), err)
 		return

@@ -166,10 +166,10 @@ func (d *demo) play(ctx context.Context) error {
 
 	d.step("Silence gets a polite reminder, threaded under the original request")
 	d.say("  (this demo compresses the 14-day wait into a few seconds)")
-	if _, err := d.waitDraft(ctx, "patel", "reminder"); err != nil {
+	rem, err := d.waitDraft(ctx, "patel", "reminder")
+	if err != nil {
 		return err
 	}
-	rem, _ := d.waitDraft(ctx, "patel", "reminder")
 	d.say("  draft #%d to Dr. Patel: %q", rem.ID, rem.Subject)
 	d.quote(rem.Text, 7)
 

@@ -78,22 +78,8 @@ func (k *Keeper) Query(ctx context.Context) (inbox.Query, error) {
 	}
 	since := k.cfg.IMAP.Since.Time
 	if since.IsZero() {
-		err := k.st.Update(ctx, func(tx *store.Tx) error {
-			first, err := tx.EarliestSent()
-			if err != nil {
-				return err
-			}
-			start, err := k.firstRun(tx)
-			if err != nil {
-				return err
-			}
-			since = start
-			if !first.IsZero() && first.Before(start) {
-				since = first
-			}
-			return nil
-		})
-		if err != nil {
+		var err error
+		if since, err = k.scanStart(ctx); err != nil {
 			return q, err
 		}
 		since = since.Add(-24 * time.Hour)
@@ -102,19 +88,45 @@ func (k *Keeper) Query(ctx context.Context) (inbox.Query, error) {
 	return q, nil
 }
 
-// firstRun returns when lorkeeper first ran on this state, recording now
-// if it never did.
-func (k *Keeper) firstRun(tx *store.Tx) (time.Time, error) {
-	v, err := tx.Meta("first_run")
+// scanStart returns where a first or rescanning sync starts: the first
+// request sent, or the first run on this state if that is earlier. Every
+// sync asks, so it reads in a read transaction and writes only once, to
+// record the first run.
+func (k *Keeper) scanStart(ctx context.Context) (time.Time, error) {
+	var first, start time.Time
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		if first, err = tx.EarliestSent(); err != nil {
+			return err
+		}
+		v, err := tx.Meta(metaFirstRun)
+		start, _ = time.Parse(time.RFC3339, v)
+		return err
+	})
 	if err != nil {
 		return time.Time{}, err
 	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t, nil
+	if start.IsZero() {
+		start = k.now().UTC()
+		err := k.st.Update(ctx, func(tx *store.Tx) error {
+			v, err := tx.Meta(metaFirstRun)
+			if t, perr := time.Parse(time.RFC3339, v); err == nil && perr == nil {
+				start = t // another process recorded it first
+				return nil
+			}
+			return tx.SetMeta(metaFirstRun, start.Format(time.RFC3339))
+		})
+		if err != nil {
+			return time.Time{}, err
+		}
 	}
-	now := k.now().UTC()
-	return now, tx.SetMeta("first_run", now.Format(time.RFC3339))
+	if !first.IsZero() && first.Before(start) {
+		return first, nil
+	}
+	return start, nil
 }
+
+const metaFirstRun = "first_run"
 
 // Deliver implements inbox.Sink: it reads each message, decides whose
 // it is and what it says, and records them in UID order with their effect

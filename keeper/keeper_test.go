@@ -378,3 +378,25 @@ auto_approve = ["reminder"]`})
 		t.Errorf("patel has %d messages, want the follow-up and the reminder", len(msgs))
 	}
 }
+
+// TestQuerySinceIsTheFirstRun: a first scan reads mail from a day before
+// lorkeeper first ran on this state, and that date does not move later.
+func TestQuerySinceIsTheFirstRun(t *testing.T) {
+	f := setup(t, testenv.Options{})
+	q1, err := f.Keeper.Query(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := f.Clock.Now().Add(-24 * time.Hour)
+	if !q1.Since.Equal(want.Truncate(time.Second)) {
+		t.Errorf("since %v, want %v", q1.Since, want)
+	}
+	f.Clock.Advance(30 * 24 * time.Hour)
+	q2, _ := f.Keeper.Query(ctx)
+	if !q2.Since.Equal(q1.Since) {
+		t.Errorf("since moved from %v to %v", q1.Since, q2.Since)
+	}
+	if len(q2.From) != 5 || q2.From[4] != "@portal.test" {
+		t.Errorf("senders %v", q2.From)
+	}
+}
