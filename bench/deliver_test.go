@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lorkeeper/lorkeeper/inbox"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
+	"github.com/lorkeeper/lorkeeper/store"
 )
 
 var ctx = context.Background()
@@ -52,7 +52,7 @@ func BenchmarkDeliverReply(b *testing.B) {
 		if int(uid) > len(msgs) { // a fresh Message-ID, or it is a duplicate
 			raw = reply(testenv.Writers["smith"], int(uid), bodies[uid%2].body, bodies[uid%2].extra)
 		}
-		if err := e.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: uid}, raw); err != nil {
+		if err := e.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: uid}, raw); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,14 +63,14 @@ func BenchmarkDeliverReply(b *testing.B) {
 func BenchmarkDeliverDuplicate(b *testing.B) {
 	e := setup(b)
 	raw := reply(testenv.Writers["smith"], 0, bodies[0].body, bodies[0].extra)
-	if err := e.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, raw); err != nil {
+	if err := e.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: 1}, raw); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	uid := uint32(1)
 	for b.Loop() {
 		uid++
-		if err := e.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: uid}, raw); err != nil {
+		if err := e.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: uid}, raw); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -87,7 +87,7 @@ func BenchmarkDeliverStranger(b *testing.B) {
 		uid++
 		raw := []byte(strings.ReplaceAll(fmt.Sprintf("From: someone@news.example\nTo: %s\nSubject: hello\nMessage-ID: <s-%d@news.example>\n\nhi\n",
 			testenv.Applicant, uid), "\n", "\r\n"))
-		if err := e.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: uid}, raw); err != nil {
+		if err := e.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: uid}, raw); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -104,10 +104,10 @@ func BenchmarkSyncBookkeeping(b *testing.B) {
 		if _, err := e.Keeper.Checkpoint(ctx, "INBOX"); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := e.Keeper.Query(ctx); err != nil {
+		if _, err := e.Keeper.Watched(ctx); err != nil {
 			b.Fatal(err)
 		}
-		if err := e.Keeper.Advance(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: uid}); err != nil {
+		if err := e.Keeper.Advance(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: uid}); err != nil {
 			b.Fatal(err)
 		}
 	}

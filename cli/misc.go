@@ -117,10 +117,15 @@ func (c *cmd) digest(ctx context.Context, args []string) error {
 	}
 	defer a.Close()
 	if send {
-		if err := a.SendDigest(ctx); err != nil {
+		sent, err := a.SendDigest(ctx)
+		if err != nil {
 			return err
 		}
-		c.out("Digest sent to %s.\n", a.Cfg.Applicant.Email)
+		if sent {
+			c.out("Digest sent to %s.\n", a.Cfg.Applicant.Email)
+		} else {
+			c.out("Digest queued: the running lorkeeper sends it to %s within seconds.\n", a.Cfg.Applicant.Email)
+		}
 		return nil
 	}
 	m, err := a.Keeper.Digest(ctx)

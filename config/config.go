@@ -107,6 +107,10 @@ type Schedule struct {
 // Portals lists the senders of letter-upload notices.
 type Portals struct {
 	Senders []string `toml:"senders"`
+	// AuthservID is the authserv-id of the applicant's provider, whose
+	// topmost Authentication-Results header proves a notice's sender;
+	// "" trusts only DKIM signatures lorkeeper checks itself.
+	AuthservID string `toml:"authserv_id"`
 }
 
 // Dashboard configures the local review page.

@@ -9,14 +9,18 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/classify"
+	"github.com/lorkeeper/lorkeeper/clock"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/draftbox"
 	"github.com/lorkeeper/lorkeeper/inbox"
 	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/lockfile"
 	"github.com/lorkeeper/lorkeeper/mailer"
 	"github.com/lorkeeper/lorkeeper/outbox"
 	"github.com/lorkeeper/lorkeeper/store"
@@ -29,11 +33,15 @@ type Applicant struct {
 	Store  *store.Store
 	Keeper *keeper.Keeper
 	Log    *slog.Logger
+
+	lock *lockfile.Lock
 }
 
-// Open loads the templates and opens the state of cfg. now is the clock
-// (nil for time.Now). The caller calls Close.
-func Open(cfg *config.Config, log *slog.Logger, now func() time.Time) (*Applicant, error) {
+// Open loads the templates and opens the state of cfg. clk is the clock
+// of everything it schedules (nil for the system clock). The caller
+// calls Close. Open takes no lock: the command line opens the state
+// beside a running daemon; Lock is for the one that runs.
+func Open(cfg *config.Config, log *slog.Logger, clk clock.Clock, opts ...keeper.Option) (*Applicant, error) {
 	tmpl, err := templates.Load(cfg.Templates)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.Path, err)
@@ -43,11 +51,25 @@ func Open(cfg *config.Config, log *slog.Logger, now func() time.Time) (*Applican
 		return nil, err
 	}
 	log = log.With("applicant", cfg.Applicant.Email)
-	return &Applicant{Cfg: cfg, Store: st, Keeper: keeper.New(cfg, st, tmpl, log, now), Log: log}, nil
+	return &Applicant{Cfg: cfg, Store: st, Keeper: keeper.New(cfg, st, tmpl, log, clk, opts...), Log: log}, nil
 }
 
-// Close closes the state file.
-func (a *Applicant) Close() error { return a.Store.Close() }
+// Lock makes this process the one that runs the applicant (sends,
+// reads, reminds), or fails with a *lockfile.ErrLocked naming the PID
+// of the one that already does. Close releases it.
+func (a *Applicant) Lock() error {
+	l, err := lockfile.Acquire(lockfile.For(a.Cfg.State))
+	if err != nil {
+		return err
+	}
+	a.lock = l
+	return nil
+}
+
+// Close releases the lock, if held, and closes the state file.
+func (a *Applicant) Close() error {
+	return errors.Join(a.lock.Release(), a.Store.Close())
+}
 
 // IMAPServer is how to reach the applicant's IMAP server.
 func (a *Applicant) IMAPServer() inbox.Server { return inbox.ServerFor(a.Cfg.IMAP) }
@@ -61,15 +83,30 @@ func (a *Applicant) Folders() *inbox.Folders { return inbox.FoldersFor(a.Cfg.IMA
 // Options tune a run; the zero value is production.
 type Options struct {
 	Once bool          // one pass of everything, then return
-	Poll time.Duration // how often the outbox looks for approved drafts
+	Poll time.Duration // how often the outbox looks for approvals by another process
+	// Wakes tells of the machine waking from sleep (nil: not watched).
+	Wakes *clock.Wakes
+	// Beat is how often the daemon records its heartbeat (default 30s).
+	Beat time.Duration
+	// Dashboard is the dashboard's address, recorded in the heartbeat.
+	Dashboard string
+}
+
+// Outbox returns the applicant's outbox.
+func (a *Applicant) Outbox(opts Options) *outbox.Outbox {
+	return &outbox.Outbox{Keeper: a.Keeper, Sender: a.SMTPServer(), Folders: a.Folders(),
+		SentCopy: a.Cfg.SMTP.SentCopy, PerMinute: a.Cfg.SMTP.MaxPerMinute, RetryBase: a.Cfg.SMTP.RetryAfter.D(),
+		Poll: opts.Poll, Log: a.Log}
 }
 
 // Run runs the applicant until ctx ends: it plans first emails, watches
-// the mailbox, sends approved drafts, drafts due reminders and mails the
-// digest. A failure in one part (a dead IMAP server, say) is retried by
-// that part and never stops the others. It blocks.
+// the mailbox, sends approved drafts, drafts due reminders and queues
+// the digest. A failure in one part (a dead IMAP server, say) is retried
+// by that part and never stops the others; its standing problem is
+// recorded for `status`. It blocks. The caller holds the Lock.
 func (a *Applicant) Run(ctx context.Context, opts Options) error {
-	started := time.Now()
+	clk := a.Keeper.Clock()
+	started := clk.Now()
 	go classify.Warm() // while the first login runs
 	n, err := a.Keeper.Start(ctx)
 	if err != nil {
@@ -78,17 +115,16 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	if n > 0 {
 		a.Log.Info("drafts planned: review them with `lorkeeper drafts`", "count", n)
 	}
-	out := &outbox.Outbox{Keeper: a.Keeper, Sender: a.SMTPServer(), Folders: a.Folders(),
-		SentCopy: a.Cfg.SMTP.SentCopy, PerMinute: a.Cfg.SMTP.MaxPerMinute, RetryBase: a.Cfg.SMTP.RetryAfter.D(),
-		Poll: opts.Poll, Log: a.Log}
+	out := a.Outbox(opts)
 	var once sync.Once
-	w := &inbox.Watcher{Server: a.IMAPServer(), Mailbox: a.Cfg.IMAP.Mailbox,
-		IdleRenew: a.Cfg.IMAP.IdleRenew.D(), PollInterval: a.Cfg.IMAP.PollInterval.D(), Sink: a.Keeper, Log: a.Log,
+	w := &inbox.Watcher{Server: a.IMAPServer(), Mailbox: a.Cfg.IMAP.Mailbox, Clock: clk,
+		IdleRenew: a.Cfg.IMAP.IdleRenew.D(), PollInterval: a.Cfg.IMAP.PollInterval.D(), Sink: sink{a.Keeper}, Log: a.Log,
 		Synced: func(delivered int) {
 			once.Do(func() {
-				a.Log.Info("caught up", "mailbox", a.Cfg.IMAP.Mailbox, "delivered", delivered, "elapsed", time.Since(started).Round(time.Millisecond))
+				a.Log.Info("caught up", "mailbox", a.Cfg.IMAP.Mailbox, "delivered", delivered, "elapsed", clk.Now().Sub(started).Round(time.Millisecond))
 			})
-		}}
+		},
+		Health: func(err error) { a.health(ctx, "imap", err) }}
 	var mirror *draftbox.Mirror
 	if a.Cfg.DraftsInMailbox() {
 		poll := a.Cfg.IMAP.DraftsPoll.D()
@@ -98,10 +134,25 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	if opts.Once {
 		return a.runOnce(ctx, out, w, mirror)
 	}
+	var unsub []func()
+	subscribe := func() <-chan struct{} {
+		ch, stop := opts.Wakes.Subscribe()
+		unsub = append(unsub, stop)
+		return ch
+	}
+	w.Wake, out.Wake = subscribe(), subscribe()
+	schedWake := subscribe()
+	defer func() {
+		for _, u := range unsub {
+			u()
+		}
+	}()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	parts := []func(context.Context) error{out.Run, w.Run, a.schedule}
+	parts := []func(context.Context) error{out.Run, w.Run,
+		func(ctx context.Context) error { return a.schedule(ctx, schedWake) },
+		func(ctx context.Context) error { return a.heartbeat(ctx, started, opts) }}
 	if mirror != nil {
 		parts = append(parts, mirror.Run)
 	}
@@ -110,6 +161,14 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					// One part's bug stops this applicant (the supervisor
+					// restarts it), never the process.
+					errc <- fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+					cancel()
+				}
+			}()
 			if err := part(ctx); err != nil && !errors.Is(err, context.Canceled) {
 				errc <- err
 				cancel()
@@ -119,6 +178,48 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	wg.Wait()
 	close(errc)
 	return <-errc
+}
+
+// health records the standing problem of a part (or clears it).
+func (a *Applicant) health(ctx context.Context, source string, err error) {
+	if ctx.Err() != nil {
+		return
+	}
+	if err == nil {
+		if had, _ := a.Keeper.ClearProblem(ctx, source); had {
+			a.Log.Info("problem cleared", "source", source)
+		}
+		if source == "imap" {
+			now := a.Keeper.Now()
+			_ = a.Keeper.Beat(ctx, keeper.Heartbeat{PID: os.Getpid(), Beat: now, LastLogin: now, LastSync: now})
+		}
+		return
+	}
+	_ = a.Keeper.SetProblem(ctx, source, err.Error())
+}
+
+// heartbeat records, every opts.Beat, that the daemon is alive.
+func (a *Applicant) heartbeat(ctx context.Context, started time.Time, opts Options) error {
+	every := opts.Beat
+	if every <= 0 {
+		every = 30 * time.Second
+	}
+	clk := a.Keeper.Clock()
+	t := clk.NewTimer(0)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C():
+		}
+		err := a.Keeper.Beat(ctx, keeper.Heartbeat{PID: os.Getpid(), Started: started, Beat: clk.Now(),
+			Dashboard: opts.Dashboard, Interval: every.String()})
+		if err != nil && ctx.Err() == nil {
+			a.Log.Warn("heartbeat", "err", err)
+		}
+		t.Reset(every)
+	}
 }
 
 func (a *Applicant) runOnce(ctx context.Context, out *outbox.Outbox, w *inbox.Watcher, mirror *draftbox.Mirror) error {
@@ -135,7 +236,10 @@ func (a *Applicant) runOnce(ctx context.Context, out *outbox.Outbox, w *inbox.Wa
 		errs = append(errs, err)
 	}
 	if err := w.SyncOnce(ctx); err != nil {
+		a.health(ctx, "imap", err)
 		errs = append(errs, fmt.Errorf("read mailbox: %w", err))
+	} else {
+		a.health(ctx, "imap", nil)
 	}
 	if err := a.scheduleOnce(ctx); err != nil {
 		errs = append(errs, err)
@@ -146,23 +250,26 @@ func (a *Applicant) runOnce(ctx context.Context, out *outbox.Outbox, w *inbox.Wa
 	return errors.Join(errs...)
 }
 
-// schedule drafts due reminders and sends the digest when it is due,
-// checking often enough for the shortest configured interval.
-func (a *Applicant) schedule(ctx context.Context) error {
-	t := time.NewTicker(a.tickEvery())
+// schedule drafts due reminders and queues the digest when it is due,
+// checking often enough for the shortest configured interval, and at
+// once after the machine woke.
+func (a *Applicant) schedule(ctx context.Context, wake <-chan struct{}) error {
+	t := a.Keeper.Clock().NewTimer(0)
 	defer t.Stop()
 	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-wake:
+		case <-t.C():
+		}
 		if err := a.scheduleOnce(ctx); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 			a.Log.Error("scheduler", "err", err)
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
+		t.Reset(a.tickEvery())
 	}
 }
 
@@ -187,25 +294,38 @@ func (a *Applicant) scheduleOnce(ctx context.Context) error {
 	if err != nil || !due {
 		return err
 	}
-	return a.SendDigest(ctx)
+	queued, err := a.Keeper.QueueDigest(ctx, false)
+	if err != nil {
+		return fmt.Errorf("digest: %w", err)
+	}
+	if queued != 0 {
+		a.Log.Info("digest queued for sending", "draft", queued)
+	}
+	return nil
 }
 
-// SendDigest renders the digest and mails it to the applicant.
-func (a *Applicant) SendDigest(ctx context.Context) error {
-	m, err := a.Keeper.Digest(ctx)
+// SendDigest renders the digest and mails it to the applicant now. When
+// a daemon runs on this state, it is queued for that daemon to send, and
+// sent reports false with no error.
+func (a *Applicant) SendDigest(ctx context.Context) (sent bool, err error) {
+	id, err := a.Keeper.QueueDigest(ctx, true)
 	if err != nil {
-		return fmt.Errorf("digest: %w", err)
+		return false, err
 	}
-	ap := a.Cfg.Applicant
-	msg, err := mailer.Compose(mailer.Message{FromName: "lorkeeper", FromAddr: ap.Email, ToName: ap.Name, ToAddr: ap.Email,
-		Subject: m.Subject, Text: m.Text, HTML: m.HTML, Date: a.Keeper.Now(),
-		Headers: map[string]string{"Auto-Submitted": "auto-generated"}})
+	if err := a.Lock(); err != nil {
+		var le *lockfile.ErrLocked
+		if errors.As(err, &le) {
+			return false, nil
+		}
+		return false, err
+	}
+	ok, err := a.Outbox(Options{}).SendDraft(ctx, id)
+	if err != nil || ok {
+		return ok, err
+	}
+	d, err := a.Keeper.Draft(ctx, id)
 	if err != nil {
-		return fmt.Errorf("digest: %w", err)
+		return false, err
 	}
-	if _, err := a.SMTPServer().Send(ctx, msg); err != nil {
-		return fmt.Errorf("digest: %w", err)
-	}
-	a.Log.Info("digest sent", "subject", m.Subject)
-	return a.Keeper.DigestSent(ctx)
+	return false, fmt.Errorf("digest not sent (%s): %s; it goes out with the next `lorkeeper run`", d.Status, d.LastError)
 }

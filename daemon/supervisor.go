@@ -8,12 +8,15 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/clock"
 	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/keeper"
 )
 
 // Supervisor runs one Applicant per config file, each in its own
@@ -23,9 +26,12 @@ type Supervisor struct {
 	Paths   []string // config files, or folders of *.toml files
 	Log     *slog.Logger
 	Options Options
+	Clock   clock.Clock // nil: the system clock
 	// Started, if set, is called with each applicant once it runs (the
 	// dashboard uses it).
 	Started func(ctx context.Context, a *Applicant)
+	// KeeperOptions are given to every applicant's keeper (tests).
+	KeeperOptions []keeper.Option
 
 	mu      sync.Mutex
 	running map[string]*runner // by config path
@@ -74,6 +80,12 @@ func ConfigFiles(paths []string) ([]string, error) {
 // an error only if no config could be started at all.
 func (s *Supervisor) Run(ctx context.Context, reload <-chan struct{}) error {
 	s.running = map[string]*runner{}
+	if s.Options.Wakes == nil {
+		s.Options.Wakes = clock.NewWakes(s.Clock, 30*time.Second, time.Minute)
+	}
+	wctx, stopWakes := context.WithCancel(ctx)
+	defer stopWakes()
+	go s.Options.Wakes.Run(wctx)
 	errs := s.apply(ctx)
 	s.mu.Lock()
 	n := len(s.running)
@@ -151,8 +163,12 @@ func (s *Supervisor) apply(ctx context.Context) []error {
 }
 
 func (s *Supervisor) start(ctx context.Context, file string, data []byte, cfg *config.Config) error {
-	a, err := Open(cfg, s.Log, nil)
+	a, err := Open(cfg, s.Log, s.Clock, s.KeeperOptions...)
 	if err != nil {
+		return err
+	}
+	if err := a.Lock(); err != nil {
+		a.Close()
 		return err
 	}
 	rctx, cancel := context.WithCancel(ctx)
@@ -167,20 +183,30 @@ func (s *Supervisor) start(ctx context.Context, file string, data []byte, cfg *c
 			s.Started(rctx, a)
 		}
 		for {
-			err := a.Run(rctx, s.Options)
+			err := s.runOne(rctx, a)
 			if rctx.Err() != nil {
 				return
 			}
-			// Only the state file can stop an applicant: wait and retry.
+			// Only the state file (or a bug) can stop an applicant: wait
+			// and retry; the others go on meanwhile.
 			a.Log.Error("applicant stopped; restarting in 30s", "err", err)
-			select {
-			case <-rctx.Done():
+			if clock.Sleep(rctx, clock.Or(s.Clock), 30*time.Second) != nil {
 				return
-			case <-time.After(30 * time.Second):
 			}
 		}
 	}()
 	return nil
+}
+
+// runOne runs a until it stops, turning a panic into an error so that
+// one applicant's bug never takes the others down.
+func (s *Supervisor) runOne(ctx context.Context, a *Applicant) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return a.Run(ctx, s.Options)
 }
 
 func (s *Supervisor) stop(file string) {

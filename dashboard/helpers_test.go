@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/dashboard"
-	"github.com/lorkeeper/lorkeeper/inbox"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/outbox"
@@ -121,8 +120,9 @@ func (f *fixture) deliver(from, subject, inReplyTo, body string) {
 	if inReplyTo != "" {
 		h += "In-Reply-To: <" + inReplyTo + ">\r\nReferences: <" + inReplyTo + ">\r\n"
 	}
-	raw := h + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
-	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
+	// As the applicant's provider delivers it: with the sender verified.
+	raw := testenv.Authenticated(h + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n"))
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
 		f.t.Fatal(err)
 	}
 }

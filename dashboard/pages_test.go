@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lorkeeper/lorkeeper/inbox"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/memmail"
 	"github.com/lorkeeper/lorkeeper/store"
@@ -21,7 +20,7 @@ func TestBoard(t *testing.T) {
 		t.Fatalf("board: %d", code)
 	}
 	contains(t, page,
-		"Dr. Jane Smith", "Dr. Priya Patel", "Dr. Linh Nguyen", "Dr. Bola Adeyemi",
+		"Dr. Jane Smith", "Dr. Priya Patel", "Dr. Linh Nguyen", "Prof. Bola Adeyemi",
 		"Needs your decision", "Awaiting a reply", "Awaiting the upload", // states
 		"Radiologist", "Not radiology", "US", "Clinical", // writer facts
 		"3 days ago (Jun 1)",                        // days since request
@@ -367,7 +366,7 @@ func TestMailedLetterFlag(t *testing.T) {
 		"Here is my letter for your records.\r\n--b\r\nContent-Type: application/pdf\r\n" +
 		"Content-Disposition: attachment; filename=\"Letter of Recommendation - Amara Okafor.pdf\"\r\n" +
 		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
-	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
 		t.Fatal(err)
 	}
 	if r := f.row("patel"); !r.Flagged {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	lkclock "github.com/lorkeeper/lorkeeper/clock"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/keeper"
@@ -187,11 +188,11 @@ senders = ["*@portal.test"]
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clock := testenv.NewClock(time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC))
+	clk := lkclock.NewFake(time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	k := keeper.New(cfg, st, tmpl, log, clock.Now)
-	e := &testenv.Env{Sys: sys, Dir: dir, Config: path, Cfg: cfg, Store: st, Keeper: k, Log: log}
-	f := newFixture(t, e, clock)
+	k := keeper.New(cfg, st, tmpl, log, clk)
+	e := &testenv.Env{Sys: sys, Dir: dir, Config: path, Cfg: cfg, Store: st, Keeper: k, Clock: clk, Log: log}
+	f := newFixture(t, e, clk)
 
 	asks := map[string]store.Draft{}
 	for _, d := range f.sendAll("") {

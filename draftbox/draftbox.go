@@ -16,7 +16,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"strings"
 	"time"
 
@@ -42,26 +41,30 @@ type Mirror struct {
 	last    string              // what the last pass saw; unchanged means nothing to do
 }
 
-// Run reconciles every Poll until ctx ends. It blocks.
+// Run reconciles every Poll, and at once when a draft changes in this
+// process, until ctx ends. It blocks.
 func (m *Mirror) Run(ctx context.Context) error {
 	poll := m.Poll
 	if poll <= 0 {
 		poll = 10 * time.Second
 	}
-	t := time.NewTicker(poll)
+	t := m.Keeper.Clock().NewTimer(poll)
 	defer t.Stop()
 	defer m.closeSession()
 	for {
+		changes := m.Keeper.Changes()
 		if err := m.Sync(ctx); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 			m.Log.Warn("drafts folder", "err", err)
 		}
+		t.Reset(poll)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-t.C:
+		case <-changes:
+		case <-t.C():
 		}
 	}
 }
@@ -77,7 +80,7 @@ func (m *Mirror) grace() time.Duration {
 type folder struct {
 	uidValidity uint32
 	byUID       map[uint32]inbox.Copy
-	byDraft     map[string]inbox.Copy
+	byMsgID     map[string]inbox.Copy // copies by Message-ID: a copy lorkeeper put there carries its draft's
 	claimed     map[uint32]bool
 	copies      []inbox.Copy
 }
@@ -123,11 +126,11 @@ func (m *Mirror) Sync(ctx context.Context) error {
 		m.closeSession()
 		return err
 	}
-	f := &folder{uidValidity: uidv, byUID: map[uint32]inbox.Copy{}, byDraft: map[string]inbox.Copy{}, claimed: map[uint32]bool{}, copies: copies}
+	f := &folder{uidValidity: uidv, byUID: map[uint32]inbox.Copy{}, byMsgID: map[string]inbox.Copy{}, claimed: map[uint32]bool{}, copies: copies}
 	for _, c := range copies {
 		f.byUID[c.UID] = c
-		if c.DraftID != "" {
-			f.byDraft[c.DraftID] = c
+		if c.MessageID != "" {
+			f.byMsgID[c.MessageID] = c
 		}
 	}
 	for _, d := range work {
@@ -171,7 +174,6 @@ func (m *Mirror) closeSession() {
 }
 
 func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d store.Draft) error {
-	id := strconv.FormatInt(d.ID, 10)
 	present := d.MailboxUID != 0 && f.byUID[d.MailboxUID].UID != 0
 	switch d.Status {
 	case store.Pending, store.Held:
@@ -180,7 +182,7 @@ func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d s
 			return nil
 		}
 		if d.MailboxUID == 0 {
-			if c, ok := f.byDraft[id]; ok && !f.claimed[c.UID] {
+			if c, ok := f.byMsgID[d.MessageID]; ok && d.MessageID != "" && !f.claimed[c.UID] {
 				f.claimed[c.UID] = true
 				return m.Keeper.SetMailboxCopy(ctx, d.ID, f.uidValidity, c.UID)
 			}
@@ -213,10 +215,10 @@ func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d s
 // sent.
 func (m *Mirror) appendCopy(ctx context.Context, s *inbox.Session, d store.Draft) error {
 	var err error
-	if d, err = m.threaded(ctx, d); err != nil {
+	if d, err = m.Keeper.Threading(ctx, d); err != nil {
 		return err
 	}
-	_, raw, err := outbox.Compose(m.Keeper, d, m.Keeper.Now())
+	_, raw, err := outbox.Compose(m.Keeper.Config(), d, m.Keeper.Now())
 	if err != nil {
 		return err
 	}
@@ -228,30 +230,15 @@ func (m *Mirror) appendCopy(ctx context.Context, s *inbox.Session, d store.Draft
 	return m.Keeper.SetMailboxCopy(ctx, d.ID, uidv, uid)
 }
 
-// threaded fills in the threading the draft would be sent with now.
-func (m *Mirror) threaded(ctx context.Context, d store.Draft) (store.Draft, error) {
-	if !keeper.Threaded(d.Template) {
-		return d, nil
-	}
-	err := m.Keeper.Store().View(ctx, func(tx *store.Tx) error {
-		ids, err := tx.ThreadIDs(d.Writer)
-		if err == nil && len(ids) > 0 {
-			d.InReplyTo, d.References = ids[len(ids)-1], ids
-		}
-		return err
-	})
-	return d, err
-}
-
 // replacement finds the copy a mail client saved in place of d's: same
-// draft header, or, where the client dropped it, same recipient and
+// Message-ID, or, where the client made a new one, same recipient and
 // subject.
 func (m *Mirror) replacement(f *folder, d store.Draft) (inbox.Copy, bool) {
-	if c, ok := f.byDraft[strconv.FormatInt(d.ID, 10)]; ok && c.UID != d.MailboxUID && !f.claimed[c.UID] {
+	if c, ok := f.byMsgID[d.MessageID]; ok && d.MessageID != "" && c.UID != d.MailboxUID && !f.claimed[c.UID] {
 		return c, true
 	}
 	for _, c := range f.copies {
-		if c.DraftID == "" && !f.claimed[c.UID] && strings.EqualFold(c.To, d.ToAddr) && sameSubject(c.Subject, d.Subject) {
+		if !f.claimed[c.UID] && strings.EqualFold(c.To, d.ToAddr) && sameSubject(c.Subject, d.Subject) {
 			return c, true
 		}
 	}
@@ -271,6 +258,14 @@ func (m *Mirror) takeEdit(ctx context.Context, s *inbox.Session, f *folder, d st
 			return err
 		}
 		m.Log.Info("draft edited in your mail client; the edit is what will be sent", "draft", d.ID)
+	}
+	if msg != nil {
+		if r, changed := recipients(msg, d); changed {
+			if err := m.Keeper.EditRecipients(ctx, d.ID, r); err != nil {
+				return err
+			}
+			m.Log.Info("recipients changed in your mail client; they are who it will go to", "draft", d.ID, "to", r.To.Addr, "cc", len(r.Cc), "bcc", len(r.Bcc))
+		}
 	}
 	delete(m.missing, d.ID)
 	return m.Keeper.SetMailboxCopy(ctx, d.ID, f.uidValidity, c.UID)
@@ -294,14 +289,14 @@ func (m *Mirror) vanished(ctx context.Context, s *inbox.Session, d store.Draft, 
 		}
 		msgID := sent.MessageID
 		if msgID == "" {
-			msgID = fmt.Sprintf("%sclient-%d@lorkeeper.invalid", keeper.MessageIDMarker, d.ID)
+			msgID = fmt.Sprintf("client-%d@lorkeeper.invalid", d.ID)
 		}
 		delete(m.missing, d.ID)
 		m.Log.Info("draft sent from your mail client; recorded as sent", "draft", d.ID, "writer", d.Writer)
 		return m.Keeper.SentByClient(ctx, d.ID, msgID, subject, text)
 	}
 	first, seen := m.missing[d.ID]
-	now := time.Now()
+	now := m.Keeper.Now()
 	if !seen {
 		m.missing[d.ID] = now
 		return nil
@@ -334,30 +329,27 @@ func (m *Mirror) findSent(ctx context.Context, s *inbox.Session, d store.Draft) 
 	if err != nil {
 		return inbox.Copy{}, false, err
 	}
-	id := strconv.FormatInt(d.ID, 10)
-	var best inbox.Copy
-	found := false
-	err = m.Keeper.Store().View(ctx, func(tx *store.Tx) error {
-		for _, c := range copies {
-			if c.MessageID != "" {
-				if _, known, err := tx.SentMessageID(c.MessageID); err != nil || known {
-					if err != nil {
-						return err
-					}
-					continue
-				}
+	for _, c := range copies {
+		if c.MessageID != "" && c.MessageID == d.MessageID {
+			return c, true, nil // the client kept the Message-ID of lorkeeper's copy
+		}
+	}
+	for _, c := range copies {
+		if c.MessageID != "" {
+			known, err := m.Keeper.IsOurs(ctx, c.MessageID)
+			if err != nil {
+				return inbox.Copy{}, false, err
 			}
-			if c.DraftID == id || (c.DraftID == "" && strings.EqualFold(c.To, d.ToAddr) && sameSubject(c.Subject, d.Subject) &&
-				(c.Date.IsZero() || !c.Date.Before(d.CreatedAt.Add(-time.Minute)))) {
-				best, found = c, true
-				if c.DraftID == id {
-					return nil
-				}
+			if known {
+				continue // lorkeeper sent it, or it is another draft's
 			}
 		}
-		return nil
-	})
-	return best, found, err
+		if strings.EqualFold(c.To, d.ToAddr) && sameSubject(c.Subject, d.Subject) &&
+			(c.Date.IsZero() || !c.Date.Before(d.CreatedAt.Add(-time.Minute))) {
+			return c, true, nil
+		}
+	}
+	return inbox.Copy{}, false, nil
 }
 
 func sentFolder(s *inbox.Session) string {
@@ -388,6 +380,43 @@ func (m *Mirror) BeforeSend(ctx context.Context, d store.Draft) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// recipients returns the recipients of the applicant's edited copy, and
+// whether they differ from the draft's.
+func recipients(msg *reader.Message, d store.Draft) (keeper.Recipients, bool) {
+	var r keeper.Recipients
+	if len(msg.To) == 0 {
+		return r, false
+	}
+	conv := func(as []reader.Address) []store.Address {
+		var out []store.Address
+		for _, a := range as {
+			out = append(out, store.Address{Name: a.Name, Addr: a.Addr})
+		}
+		return out
+	}
+	to := conv(msg.To)
+	r.To = to[0]
+	r.Cc = append(to[1:], conv(msg.Cc)...)
+	r.Bcc = conv(msg.Bcc)
+	changed := !strings.EqualFold(r.To.Addr, d.ToAddr) || !sameAddrs(r.Cc, d.Cc) || !sameAddrs(r.Bcc, d.Bcc)
+	if r.To.Name == "" && strings.EqualFold(r.To.Addr, d.ToAddr) {
+		r.To.Name = d.ToName
+	}
+	return r, changed
+}
+
+func sameAddrs(a, b []store.Address) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i].Addr, b[i].Addr) {
+			return false
+		}
+	}
+	return true
 }
 
 func sameSubject(a, b string) bool {

@@ -110,7 +110,7 @@ func TestDraftsInMailClient(t *testing.T) {
 		Credential: func(context.Context) (config.Credential, error) {
 			return config.Credential{Username: w.applicant, Password: stk.password}, nil
 		}}
-	if _, err := srv.Send(context.Background(), msg); err != nil {
+	if _, err := srv.Send(context.Background(), msg, nil); err != nil {
 		t.Fatal(err)
 	}
 	sent, _ := mailer.Bytes(msg)

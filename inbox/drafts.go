@@ -19,7 +19,6 @@ import (
 // Copy is a message in the Drafts or Sent folder, by its headers.
 type Copy struct {
 	UID       uint32
-	DraftID   string // the X-Lorkeeper-Draft header, if the mail client kept it
 	MessageID string // without angle brackets
 	To        string // the first recipient's address, lowercased
 	Subject   string
@@ -135,7 +134,7 @@ func (s *Session) AppendDraft(raw []byte, date time.Time) (uidValidity, uid uint
 	return data.UIDValidity, uint32(data.UID), nil
 }
 
-var copyFields = []string{"X-Lorkeeper-Draft", "Message-ID", "To", "Subject", "In-Reply-To", "Date"}
+var copyFields = []string{"Message-ID", "To", "Subject", "In-Reply-To", "Date"}
 
 // List returns the headers of every message in a folder ("" for Drafts)
 // since a day (zero for all), and the folder's UIDVALIDITY.
@@ -188,7 +187,6 @@ func parseCopy(uid uint32, header []byte) Copy {
 	c := Copy{UID: uid}
 	r := textproto.NewReader(bufioReader(header))
 	h, _ := r.ReadMIMEHeader()
-	c.DraftID = strings.TrimSpace(h.Get("X-Lorkeeper-Draft"))
 	c.MessageID = strings.Trim(strings.TrimSpace(h.Get("Message-Id")), "<>")
 	c.InReplyTo = strings.Trim(strings.TrimSpace(h.Get("In-Reply-To")), "<>")
 	c.Subject = decodeHeader(h.Get("Subject"))
@@ -213,14 +211,14 @@ func (s *Session) Fetch(folder string, uid uint32) ([]byte, error) {
 			return nil, err
 		}
 	}
-	msgs, err := fetchRaw(s.c, []imap.UID{imap.UID(uid)})
+	msgs, err := fetchMessages(s.c, []imap.UID{imap.UID(uid)})
 	if err != nil {
 		return nil, err
 	}
 	if len(msgs) == 0 {
 		return nil, fmt.Errorf("fetch %s uid %d: no such message", folder, uid)
 	}
-	return msgs[0].raw, nil
+	return msgs[0].Raw, nil
 }
 
 // DeleteDraft removes a message from the Drafts folder. A message already

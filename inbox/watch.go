@@ -6,17 +6,23 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/lorkeeper/lorkeeper/clock"
 )
 
 // Checkpoint is how far a mailbox has been read: every message with a UID
-// up to LastUID, under UIDValidity, has been handed to the Sink.
+// up to LastUID, under UIDValidity, that matched the senders Scanned
+// names (a Query.Fingerprint) has been handed to the Sink.
 type Checkpoint struct {
 	UIDValidity uint32
 	LastUID     uint32
+	Scanned     string
 }
 
 // Query says which messages may matter. The watcher asks the server for
@@ -24,8 +30,19 @@ type Checkpoint struct {
 // messages that matter, not with the mailbox.
 type Query struct {
 	From      []string  // addresses, or "@domain" for any sender at a domain
-	Threading []string  // substrings of In-Reply-To or References (our Message-IDs)
+	Threading []string  // Message-IDs named by In-Reply-To or References (our sent mail)
 	Since     time.Time // on a first or rescanning sync, messages since this day
+}
+
+// Fingerprint names the senders of q, so that a checkpoint can tell
+// whether a sender was added since the mailbox was read.
+func (q Query) Fingerprint() string {
+	f := slices.Clone(q.From)
+	for i := range f {
+		f[i] = strings.ToLower(f[i])
+	}
+	slices.Sort(f)
+	return strings.Join(slices.Compact(f), "\n")
 }
 
 // Sink receives the watcher's messages. Its methods may be called from
@@ -65,43 +82,80 @@ type Watcher struct {
 	PollInterval time.Duration // without IDLE, check this often; default 1m
 	Sink         Sink
 	Log          *slog.Logger
+	Clock        clock.Clock // nil: the system clock
+	// Wake, if set, receives a value when the machine woke from sleep or
+	// the network changed: the connection, probably dead, is replaced at
+	// once instead of at the next keepalive.
+	Wake <-chan struct{}
 
 	// Synced, if set, is called after each sync that reached the end of
 	// the mailbox, with the number of messages delivered.
 	Synced func(delivered int)
+	// Health, if set, is told how the connection fares: nil after each
+	// sync that reached the end of the mailbox, the error after each
+	// failed session (a refused login wraps ErrAuth).
+	Health func(err error)
 }
 
+// Backoff bounds: a server that comes back after an outage is seen
+// within MaxBackoff; a refused login is retried no sooner than
+// AuthBackoff, as retrying soon will not help and providers lock out
+// clients that hammer them.
+const (
+	MaxBackoff  = 10 * time.Second
+	AuthBackoff = time.Minute
+)
+
+// errWoke ends a session after a wake: reconnect at once.
+var errWoke = errors.New("the machine woke up")
+
 // Run watches until ctx is cancelled, reconnecting after any failure with
-// capped exponential backoff and jitter (1s to 5m; a refused login waits
-// longer). It blocks; it returns ctx's error.
+// capped exponential backoff and jitter (1s to MaxBackoff; a refused
+// login waits AuthBackoff, doubling to an hour). It blocks; it returns
+// ctx's error.
 func (w *Watcher) Run(ctx context.Context) error {
+	clk := clock.Or(w.Clock)
 	backoff := time.Second
+	authWait := AuthBackoff
 	for {
-		start := time.Now()
-		err := w.session(ctx)
+		healthy, err := w.session(ctx)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if time.Since(start) > 2*time.Minute {
-			backoff = time.Second // the connection was healthy for a while
+		if healthy {
+			backoff, authWait = time.Second, AuthBackoff // it worked: the next failure is news
+		}
+		if w.Health != nil {
+			w.Health(err)
+		}
+		if errors.Is(err, errWoke) {
+			w.Log.Info("woke up; reconnecting", "mailbox", w.Mailbox)
+			continue
 		}
 		wait := backoff/2 + rand.N(backoff/2+1)
-		if errors.Is(err, ErrAuth) && wait < time.Minute {
-			wait = time.Minute
+		if errors.Is(err, ErrAuth) {
+			wait = authWait
+			authWait = min(authWait*2, time.Hour)
 		}
 		w.Log.Warn("imap connection lost; reconnecting", "mailbox", w.Mailbox, "err", err, "retry_in", wait.Round(time.Millisecond))
+		t := clk.NewTimer(wait)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return ctx.Err()
-		case <-time.After(wait):
+		case <-w.Wake:
+			backoff = time.Second
+		case <-t.C():
 		}
-		backoff = min(backoff*2, 5*time.Minute)
+		t.Stop()
+		backoff = min(backoff*2, MaxBackoff)
 	}
 }
 
 // session is one connection: select, sync, then IDLE (or poll) and sync
-// again on every change, until the connection fails or ctx ends.
-func (w *Watcher) session(ctx context.Context) error {
+// again on every change, until the connection fails or ctx ends. healthy
+// reports that at least one sync reached the end of the mailbox.
+func (w *Watcher) session(ctx context.Context) (healthy bool, err error) {
 	renew := w.IdleRenew
 	if renew <= 0 {
 		renew = 5 * time.Minute
@@ -130,31 +184,61 @@ func (w *Watcher) session(ctx context.Context) error {
 	}
 	c, sel, stop, err := w.open(ctx, srv, opts)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer stop()
+	// A wake closes the connection whatever it is doing: a command
+	// waiting on a socket that died while the machine slept would wait
+	// for a read deadline minutes away.
+	woke := make(chan struct{})
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-w.Wake:
+			close(woke)
+			c.Close()
+		case <-done:
+		}
+	}()
+	wokeErr := func(err error) error {
+		select {
+		case <-woke:
+			return errWoke
+		default:
+			return err
+		}
+	}
 	w.Log.Info("watching mailbox", "mailbox", w.Mailbox, "messages", sel.NumMessages, "idle", c.Caps().Has(imap.CapIdle))
+	clk := clock.Or(w.Clock)
 	uidNext := sel.UIDNext
 	for {
 		if err := w.sync(ctx, c, sel.UIDValidity, uidNext); err != nil {
-			return err
+			return healthy, wokeErr(err)
 		}
+		if !healthy && w.Health != nil {
+			w.Health(nil)
+		}
+		healthy = true
 		uidNext = 0 // only the first sync may trust SELECT's UIDNEXT
 		if c.Caps().Has(imap.CapIdle) {
 			if err := w.idle(ctx, c, changed, renew); err != nil {
-				return err
+				return healthy, wokeErr(err)
 			}
 			continue
 		}
+		t := clk.NewTimer(poll)
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			t.Stop()
+			return healthy, ctx.Err()
 		case <-c.Closed():
-			return errors.New("connection closed by the server")
-		case <-time.After(poll):
+			t.Stop()
+			return healthy, wokeErr(errors.New("connection closed by the server"))
+		case <-t.C():
 		}
 		if err := c.Noop().Wait(); err != nil {
-			return fmt.Errorf("noop: %w", err)
+			return healthy, wokeErr(fmt.Errorf("noop: %w", err))
 		}
 	}
 }
@@ -172,11 +256,11 @@ func (w *Watcher) idle(ctx context.Context, c *imapclient.Client, changed <-chan
 	if err != nil {
 		return fmt.Errorf("idle: %w", err)
 	}
-	timer := time.NewTimer(renew)
+	timer := clock.Or(w.Clock).NewTimer(renew)
 	defer timer.Stop()
 	select {
 	case <-changed:
-	case <-timer.C:
+	case <-timer.C():
 	case <-ctx.Done():
 	case <-c.Closed():
 	}

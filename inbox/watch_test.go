@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,7 +37,7 @@ type fakeSink struct {
 
 func newSink() *fakeSink {
 	return &fakeSink{seen: map[string]bool{}, got: make(chan string, 100),
-		query: Query{From: []string{writer, "@portal.test"}, Threading: []string{"lorkeeper-"}}}
+		query: Query{From: []string{writer, "@portal.test"}, Threading: []string{"ask-1@inbox.test"}}}
 }
 
 func (s *fakeSink) Checkpoint(ctx context.Context, mailbox string) (Checkpoint, error) {
@@ -45,11 +46,21 @@ func (s *fakeSink) Checkpoint(ctx context.Context, mailbox string) (Checkpoint, 
 	return s.cp, nil
 }
 
-func (s *fakeSink) Query(ctx context.Context) (Query, error) { return s.query, nil }
+func (s *fakeSink) Query(ctx context.Context) (Query, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.query, nil
+}
+
+func (s *fakeSink) setQuery(q Query) {
+	s.mu.Lock()
+	s.query = q
+	s.mu.Unlock()
+}
 
 func (s *fakeSink) Deliver(ctx context.Context, mailbox string, uidValidity uint32, msgs []Fetched) error {
 	for _, m := range msgs {
-		s.deliverOne(Checkpoint{uidValidity, m.UID}, m.Raw)
+		s.deliverOne(Checkpoint{UIDValidity: uidValidity, LastUID: m.UID}, m.Raw)
 	}
 	return nil
 }
@@ -59,6 +70,7 @@ func (s *fakeSink) deliverOne(cp Checkpoint, raw []byte) {
 	defer s.mu.Unlock()
 	id := header(raw, "Message-ID")
 	if cp.UIDValidity != s.cp.UIDValidity || cp.LastUID > s.cp.LastUID {
+		cp.Scanned = s.cp.Scanned
 		s.cp = cp
 	}
 	if s.seen[id] {
@@ -73,6 +85,9 @@ func (s *fakeSink) deliverOne(cp Checkpoint, raw []byte) {
 func (s *fakeSink) Advance(ctx context.Context, mailbox string, cp Checkpoint) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if cp.UIDValidity == s.cp.UIDValidity && cp.LastUID < s.cp.LastUID {
+		cp.LastUID = s.cp.LastUID
+	}
 	s.cp = cp
 	return nil
 }
@@ -126,7 +141,7 @@ func setup(t *testing.T, opts memmail.Options) *env {
 				return config.Credential{Username: applicant, Password: "pw"}, nil
 			}},
 		Mailbox: "INBOX", IdleRenew: time.Minute, PollInterval: 100 * time.Millisecond,
-		Sink: sink, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Sink: sink, Log: testLog(),
 	}
 	return &env{sys: sys, sink: sink, w: w}
 }
@@ -182,7 +197,7 @@ func TestIdleDeliversNewMail(t *testing.T) {
 func TestOnlyMatchingMessagesAreFetched(t *testing.T) {
 	e := setup(t, memmail.Options{})
 	e.sys.Deliver(applicant, "INBOX", msg("newsletter@shop.test", "<spam@x>", ""), time.Time{})
-	e.sys.Deliver(applicant, "INBOX", msg("assistant@hospital.test", "<assist@x>", "<lorkeeper-3-ab@inbox.test>"), time.Time{})
+	e.sys.Deliver(applicant, "INBOX", msg("assistant@hospital.test", "<assist@x>", "<ask-1@inbox.test>"), time.Time{})
 	e.sys.Deliver(applicant, "INBOX", msg("notices@portal.test", "<portal@x>", ""), time.Time{})
 	defer e.run(t)()
 	e.expect(t, "<assist@x>", "<portal@x>")
@@ -357,4 +372,11 @@ func TestXOAUTH2Login(t *testing.T) {
 			c.Close()
 		}
 	}
+}
+
+func testLog() *slog.Logger {
+	if testing.Verbose() {
+		return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }

@@ -16,14 +16,54 @@ const metaDigestLast = "digest_last_sent"
 
 // Digest renders the applicant's digest as of now.
 func (k *Keeper) Digest(ctx context.Context) (templates.Message, error) {
-	d, err := k.digestData(ctx)
-	if err != nil {
-		return templates.Message{}, err
-	}
-	return k.tmpl.RenderDigest(d)
+	var m templates.Message
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		d, err := k.digestDataTx(tx)
+		if err != nil {
+			return err
+		}
+		m, err = k.tmpl.RenderDigest(d)
+		return err
+	})
+	return m, err
 }
 
-func (k *Keeper) digestData(ctx context.Context) (templates.Digest, error) {
+// QueueDigest puts the digest, as of now, in the outbox (approved, to
+// the applicant) and records it as the latest digest, in one
+// transaction: the outbox then sends it exactly once, like any draft.
+// With force false it does so only when the digest is due (see
+// DigestDue); it returns the digest's draft id, 0 if none was queued.
+func (k *Keeper) QueueDigest(ctx context.Context, force bool) (int64, error) {
+	var queued int64
+	err := k.st.Update(ctx, func(tx *store.Tx) error {
+		if !force {
+			due, err := k.digestDueTx(tx)
+			if err != nil || !due {
+				return err
+			}
+		}
+		d, err := k.digestDataTx(tx)
+		if err != nil {
+			return err
+		}
+		m, err := k.tmpl.RenderDigest(d)
+		if err != nil {
+			return err
+		}
+		now := k.now()
+		a := k.cfg.Applicant
+		queued, err = tx.AddDraft(store.Draft{Template: TDigest, Status: store.Approved, ToName: a.Name, ToAddr: a.Email,
+			Subject: m.Subject, Text: m.Text, HTML: m.HTML, MessageID: k.newMessageID(),
+			ApprovedAt: now, NextAttemptAt: now}, now)
+		if err != nil {
+			return err
+		}
+		return tx.SetMeta(metaDigestLast, now.UTC().Format(time.RFC3339Nano))
+	})
+	return queued, err
+}
+
+func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 	now := k.now()
 	loc := k.Policy().Location
 	data := templates.NewData(k.cfg, k.cfg.Writers[0], now)
@@ -33,7 +73,7 @@ func (k *Keeper) digestData(ctx context.Context) (templates.Digest, error) {
 	for _, w := range k.cfg.Writers {
 		names[w.ID] = w.Name
 	}
-	err := k.st.View(ctx, func(tx *store.Tx) error {
+	err := func() error {
 		rows, err := k.statusTx(tx)
 		if err != nil {
 			return err
@@ -99,11 +139,11 @@ func (k *Keeper) digestData(ctx context.Context) (templates.Digest, error) {
 			}
 		}
 		return nil
-	})
+	}()
 	if err != nil {
 		return d, err
 	}
-	advice, err := k.Mix(ctx, false)
+	advice, err := k.mixTx(tx, false)
 	if err != nil {
 		return d, err
 	}
@@ -135,13 +175,22 @@ func lastDigest(tx *store.Tx) (time.Time, error) {
 // waits for the applicant (a draft, a flag, a failed send), or a week
 // has passed.
 func (k *Keeper) DigestDue(ctx context.Context) (bool, error) {
+	var due bool
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		due, err = k.digestDueTx(tx)
+		return err
+	})
+	return due, err
+}
+
+func (k *Keeper) digestDueTx(tx *store.Tx) (bool, error) {
 	every := k.cfg.Schedule.Digest
 	if every <= 0 {
 		return false, nil
 	}
 	now := k.now()
 	due := false
-	err := k.st.View(ctx, func(tx *store.Tx) error {
+	err := func() error {
 		last, err := lastDigest(tx)
 		if err != nil {
 			return err
@@ -174,16 +223,8 @@ func (k *Keeper) DigestDue(ctx context.Context) (bool, error) {
 		}
 		due = due || len(waiting) > 0
 		return nil
-	})
+	}()
 	return due, err
-}
-
-// DigestSent records that the digest went out at now.
-func (k *Keeper) DigestSent(ctx context.Context) error {
-	now := k.now()
-	return k.st.Update(ctx, func(tx *store.Tx) error {
-		return tx.SetMeta(metaDigestLast, now.UTC().Format(time.RFC3339Nano))
-	})
 }
 
 func excerpt(s string, n int) string {

@@ -41,23 +41,25 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 	if err != nil {
 		return 0, err
 	}
-	if threaded[t] {
-		root, _, ok, err := tx.FirstSent(w.ID)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			msg.Subject = ReplySubject(root)
-		}
+	th, err := threadTx(tx, w.ID, t)
+	if err != nil {
+		return 0, err
+	}
+	if th.Root != "" {
+		msg.Subject = ReplySubject(th.Root)
 	}
 	d := store.Draft{Writer: w.ID, Template: t, ToName: w.Name, ToAddr: w.Email,
-		Subject: msg.Subject, Text: msg.Text, HTML: msg.HTML, Attachments: atts}
-	if k.cfg.AutoApproves(t) {
+		Subject: msg.Subject, Text: msg.Text, HTML: msg.HTML, Attachments: atts, MessageID: k.newMessageID()}
+	auto := k.cfg.AutoApproves(t)
+	if auto {
 		d.Status, d.ApprovedAt, d.NextAttemptAt = store.Approved, now, now
 	}
 	id, err := tx.AddDraft(d, now)
 	if err != nil {
 		return 0, fmt.Errorf("draft %s for %s: %w", t, w.ID, err)
+	}
+	if auto {
+		return id, snapshotTx(tx, id)
 	}
 	return id, nil
 }
@@ -110,11 +112,17 @@ func ReplySubject(s string) string {
 	}
 }
 
-// Drafts returns the drafts in the given statuses (all when none).
+// Drafts returns the drafts to writers in the given statuses (all when
+// none); the digest is not among them.
 func (k *Keeper) Drafts(ctx context.Context, statuses ...store.Status) ([]store.Draft, error) {
 	var ds []store.Draft
-	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
-		ds, err = tx.Drafts("", statuses...)
+	err := k.st.View(ctx, func(tx *store.Tx) error {
+		all, err := tx.Drafts("", statuses...)
+		for _, d := range all {
+			if d.Template != TDigest {
+				ds = append(ds, d)
+			}
+		}
 		return err
 	})
 	return ds, err
@@ -130,10 +138,16 @@ func (k *Keeper) Draft(ctx context.Context, id int64) (store.Draft, error) {
 	return d, err
 }
 
-// Approve marks drafts for sending. All are approved or none: an id that
-// cannot be approved fails the whole call, naming it.
+// Approve marks drafts for sending, with their attachments as they are
+// now. All are approved or none: an id that cannot be approved fails the
+// whole call, naming it. A held draft is refused (see SendAgain).
 func (k *Keeper) Approve(ctx context.Context, ids ...int64) error {
-	return k.eachDraft(ctx, ids, "approve", "approved", (*store.Tx).Approve)
+	return k.eachDraft(ctx, ids, "approve", "approved", func(tx *store.Tx, id int64, now time.Time) error {
+		if err := tx.Approve(id, now); err != nil {
+			return err
+		}
+		return snapshotTx(tx, id)
+	})
 }
 
 // Discard drops drafts. All are discarded or none.
@@ -163,6 +177,23 @@ func (k *Keeper) eachDraft(ctx context.Context, ids []int64, verb, done string, 
 	})
 }
 
+// Recipients are who a draft goes to, as the applicant set them.
+type Recipients struct {
+	To      store.Address
+	Cc, Bcc []store.Address
+}
+
+// EditRecipients replaces the recipients of a draft under review (the
+// applicant changed them on the copy in their Drafts folder).
+func (k *Keeper) EditRecipients(ctx context.Context, id int64, r Recipients) error {
+	if r.To.Addr == "" {
+		return errors.New("edit: the draft must go to someone")
+	}
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		return tx.SetRecipients(id, r.To, r.Cc, r.Bcc, k.now())
+	})
+}
+
 // Edit replaces a draft's subject and text with the applicant's version;
 // the HTML alternative is made from the new text, so both parts say the
 // same. The subject must stay one line.
@@ -179,10 +210,6 @@ func (k *Keeper) Edit(ctx context.Context, id int64, subject, text string) error
 		return tx.Edit(id, subject, text, templates.TextToHTML(text), now)
 	})
 }
-
-// Threaded reports whether drafts of template t reply in the writer's
-// thread (In-Reply-To and References naming its last message).
-func Threaded(t string) bool { return threaded[t] }
 
 // SentByClient records that the applicant sent draft id from their own
 // mail client, with what they actually sent, and moves the letter on as
@@ -201,7 +228,7 @@ func (k *Keeper) SentByClient(ctx context.Context, id int64, messageID, subject,
 			Note: fmt.Sprintf("draft #%d sent from your mail client", id)}); err != nil {
 			return err
 		}
-		return k.SentTx(tx, d)
+		return k.sentTx(tx, d)
 	})
 }
 
@@ -209,4 +236,14 @@ func (k *Keeper) SentByClient(ctx context.Context, id int64, messageID, subject,
 // (0 when it has none).
 func (k *Keeper) SetMailboxCopy(ctx context.Context, id int64, uidValidity, uid uint32) error {
 	return k.st.Update(ctx, func(tx *store.Tx) error { return tx.SetMailboxCopy(id, uidValidity, uid) })
+}
+
+// IsOurs reports whether a Message-ID is one of lorkeeper's drafts'.
+func (k *Keeper) IsOurs(ctx context.Context, messageID string) (bool, error) {
+	var ok bool
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		_, ok, err = tx.SentMessageID(messageID)
+		return err
+	})
+	return ok, err
 }

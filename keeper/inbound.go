@@ -13,72 +13,89 @@ import (
 
 	"github.com/lorkeeper/lorkeeper/classify"
 	"github.com/lorkeeper/lorkeeper/config"
-	"github.com/lorkeeper/lorkeeper/inbox"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/reader"
+	"github.com/lorkeeper/lorkeeper/senderauth"
 	"github.com/lorkeeper/lorkeeper/store"
 )
 
-// MessageIDMarker is in the left part of every Message-ID lorkeeper
-// creates, so replies (In-Reply-To, References) can be found by a
-// server-side search.
-const MessageIDMarker = "lorkeeper-"
-
-// NewMessageID returns a Message-ID (without brackets) for a draft.
-func (k *Keeper) NewMessageID(draftID int64, random string) string {
-	domain := "lorkeeper.invalid"
-	if at := strings.LastIndexByte(k.cfg.Applicant.Email, '@'); at >= 0 {
-		domain = k.cfg.Applicant.Email[at+1:]
-	}
-	return fmt.Sprintf("%s%d-%s@%s", MessageIDMarker, draftID, random, domain)
+// Incoming is a message as the watcher fetched it: its UID and (at most
+// the fetch limit of) its bytes.
+type Incoming struct {
+	UID uint32
+	Raw []byte
 }
 
-// Checkpoint implements inbox.Sink.
-func (k *Keeper) Checkpoint(ctx context.Context, mailbox string) (inbox.Checkpoint, error) {
+// Watch says which messages of the mailbox may matter to the applicant.
+type Watch struct {
+	Senders []string  // writers' and portals' addresses, or "@domain" for any sender at a domain
+	OurIDs  []string  // Message-IDs lorkeeper sent: replies name them in In-Reply-To or References
+	Since   time.Time // on a first or rescanning sync, messages since this day
+}
+
+// maxThreadIDs bounds the Message-IDs the watcher searches replies to.
+const maxThreadIDs = 200
+
+// Checkpoint returns how far mailbox has been read.
+func (k *Keeper) Checkpoint(ctx context.Context, mailbox string) (store.Checkpoint, error) {
 	var c store.Checkpoint
 	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
 		c, err = tx.Checkpoint(mailbox)
 		return err
 	})
-	return inbox.Checkpoint(c), err
+	return c, err
 }
 
-// Advance implements inbox.Sink.
-func (k *Keeper) Advance(ctx context.Context, mailbox string, cp inbox.Checkpoint) error {
+// Advance moves the checkpoint of mailbox forward (or to a new
+// UIDVALIDITY, or to a new scan fingerprint), never back.
+func (k *Keeper) Advance(ctx context.Context, mailbox string, cp store.Checkpoint) error {
 	return k.st.Update(ctx, func(tx *store.Tx) error { return advanceTx(tx, mailbox, cp) })
 }
 
-// advanceTx moves the checkpoint forward (or to a new UIDVALIDITY),
-// never back.
-func advanceTx(tx *store.Tx, mailbox string, cp inbox.Checkpoint) error {
+func advanceTx(tx *store.Tx, mailbox string, cp store.Checkpoint) error {
 	old, err := tx.Checkpoint(mailbox)
 	if err != nil {
 		return err
 	}
-	if old.UIDValidity == cp.UIDValidity && old.LastUID >= cp.LastUID {
-		return nil
+	if old.UIDValidity == cp.UIDValidity {
+		if old.LastUID > cp.LastUID {
+			cp.LastUID = old.LastUID
+		}
+		if cp.Scanned == "" {
+			cp.Scanned = old.Scanned
+		}
+		if old == cp {
+			return nil
+		}
 	}
-	return tx.SetCheckpoint(mailbox, store.Checkpoint(cp))
+	return tx.SetCheckpoint(mailbox, cp)
 }
 
-// Query implements inbox.Sink: mail from the writers and the portals, and
-// replies to any message lorkeeper sent, since a day before the first
-// request (or the config's imap.since, or the first run).
-func (k *Keeper) Query(ctx context.Context) (inbox.Query, error) {
-	q := inbox.Query{Threading: []string{MessageIDMarker}}
+// Watched returns what the watcher looks for: mail from the writers and
+// the portals, and replies to any message lorkeeper sent, since a day
+// before the first request (or the config's imap.since, or the first
+// run).
+func (k *Keeper) Watched(ctx context.Context) (Watch, error) {
+	var q Watch
 	for _, w := range k.cfg.Writers {
-		q.From = append(q.From, w.Email)
+		q.Senders = append(q.Senders, strings.ToLower(w.Email))
 	}
 	for _, p := range k.cfg.Portals.Senders {
 		if d, ok := strings.CutPrefix(p, "*@"); ok {
-			q.From = append(q.From, "@"+strings.TrimPrefix(d, "*."))
+			q.Senders = append(q.Senders, "@"+strings.ToLower(strings.TrimPrefix(d, "*.")))
 		} else {
-			q.From = append(q.From, p)
+			q.Senders = append(q.Senders, strings.ToLower(p))
 		}
+	}
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		q.OurIDs, err = tx.SentIDs(maxThreadIDs)
+		return err
+	})
+	if err != nil {
+		return q, err
 	}
 	since := k.cfg.IMAP.Since.Time
 	if since.IsZero() {
-		var err error
 		if since, err = k.scanStart(ctx); err != nil {
 			return q, err
 		}
@@ -128,13 +145,14 @@ func (k *Keeper) scanStart(ctx context.Context) (time.Time, error) {
 
 const metaFirstRun = "first_run"
 
-// Deliver implements inbox.Sink: it reads each message, decides whose
-// it is and what it says, and records them in UID order with their effect
-// on the letters and the new checkpoint, all in one transaction. A
-// message that belongs to no writer only moves the checkpoint and is not
-// stored. Reading and classifying (CPU only) run in parallel before the
-// transaction.
-func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32, msgs []inbox.Fetched) error {
+// Deliver reads each message, decides whose it is and what it says, and
+// records them in UID order with their effect on the letters and the new
+// checkpoint, all in one transaction. A message that belongs to no writer
+// only moves the checkpoint and is not stored; one that cannot be read at
+// all is logged and noted for the applicant's status, never skipped in
+// silence. Reading and classifying (CPU only) run in parallel before the
+// transaction; a panic there is contained to its message.
+func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32, msgs []Incoming) error {
 	if len(msgs) == 0 {
 		return nil
 	}
@@ -146,24 +164,20 @@ func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			reads[i] = read(msgs[i].Raw)
-			<-sem
+			defer func() { <-sem }()
+			reads[i] = k.read(msgs[i].Raw)
 		}()
 	}
 	wg.Wait()
 	return k.st.Update(ctx, func(tx *store.Tx) error {
 		for i, f := range msgs {
-			if err := k.recordTx(tx, mailbox, inbox.Checkpoint{UIDValidity: uidValidity, LastUID: f.UID}, reads[i]); err != nil {
+			cp := store.Checkpoint{UIDValidity: uidValidity, LastUID: f.UID}
+			if err := k.recordTx(tx, mailbox, cp, reads[i]); err != nil {
 				return err
 			}
 		}
-		return advanceTx(tx, mailbox, inbox.Checkpoint{UIDValidity: uidValidity, LastUID: msgs[len(msgs)-1].UID})
+		return advanceTx(tx, mailbox, store.Checkpoint{UIDValidity: uidValidity, LastUID: msgs[len(msgs)-1].UID})
 	})
-}
-
-// DeliverOne hands a single message to Deliver.
-func (k *Keeper) DeliverOne(ctx context.Context, mailbox string, cp inbox.Checkpoint, raw []byte) error {
-	return k.Deliver(ctx, mailbox, cp.UIDValidity, []inbox.Fetched{{UID: cp.LastUID, Raw: raw}})
 }
 
 // reading is what one message says, before it is known whose it is.
@@ -172,35 +186,62 @@ type reading struct {
 	perr    error
 	id      string // Message-ID, or one made from the content
 	size    int
-	res     classify.Result
-	carries bool
-	why     string
+	res      classify.Result
+	carries  bool
+	why      string
+	panicked bool
+	auth     senderauth.Result // for a portal's upload notice
 }
 
-func read(raw []byte) reading {
+// contentID stands in for a missing Message-ID: the same bytes give the
+// same id, so a message without one still counts once.
+func contentID(raw []byte) string {
+	sum := sha256.Sum256(raw[:min(len(raw), 4096)])
+	return "noid-" + hex.EncodeToString(sum[:8]) + "@lorkeeper.invalid"
+}
+
+// read parses and classifies one message, and checks the sender of a
+// portal notice (which may look up DKIM keys in DNS). A panic in the
+// parser or the classifier becomes an unreadable message, not a dead
+// daemon.
+func (k *Keeper) read(raw []byte) (r reading) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = reading{m: &reader.Message{}, perr: fmt.Errorf("internal error while reading it: %v", p),
+				panicked: true, size: len(raw), id: contentID(raw)}
+		}
+	}()
 	m, perr := reader.Parse(bytes.NewReader(raw))
 	if m == nil {
 		m = &reader.Message{}
 	}
-	r := reading{m: m, perr: perr, id: m.MessageID, size: len(raw)}
+	r = reading{m: m, perr: perr, id: m.MessageID, size: len(raw)}
 	if r.id == "" {
-		sum := sha256.Sum256(raw[:min(len(raw), 4096)])
-		r.id = "noid-" + hex.EncodeToString(sum[:8]) + "@lorkeeper.invalid"
+		r.id = contentID(raw)
 	}
 	r.res = classify.Classify(m)
 	r.carries, r.why = classify.CarriesLetter(m)
+	if r.res.Kind == classify.Uploaded && k.isPortal(m.From.Addr) {
+		r.auth = senderauth.Check(raw, m.From.Addr, senderauth.Options{AuthservID: k.cfg.Portals.AuthservID, LookupTXT: k.lookupTXT})
+	}
 	return r
 }
 
 // recordTx records one read message inside tx, if it is a writer's and
 // new.
-func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp inbox.Checkpoint, r reading) error {
+func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r reading) error {
 	seen, err := tx.HasMessage(r.id)
 	if err != nil || seen {
 		return err
 	}
 	m, res := r.m, r.res
-	w, how, ok, err := k.match(tx, m)
+	if r.panicked || m.From.Addr == "" {
+		return k.unreadableTx(tx, mailbox, cp, r)
+	}
+	if err := k.heldAnsweredTx(tx, m); err != nil {
+		return err
+	}
+	w, how, portal, ok, err := k.match(tx, m)
 	if err != nil || !ok {
 		return err
 	}
@@ -212,16 +253,33 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp inbox.Checkpoint, r r
 		res.Note = joinNote(res.Note, r.perr.Error())
 		k.log.Warn("malformed message", "uid", cp.LastUID, "writer", w.ID, "err", r.perr)
 	}
+	claim := store.ClaimNone
+	if portal && res.Kind == classify.Uploaded {
+		if r.auth.OK {
+			how = joinNote(how, "verified: "+r.auth.How)
+		} else {
+			claim = store.ClaimOpen
+			how = joinNote(how, "NOT verified: "+r.auth.How)
+		}
+	}
 	now := k.now()
 	rec := store.Message{Writer: w.ID, MessageID: r.id, Mailbox: mailbox, UIDValidity: cp.UIDValidity,
 		UID: cp.LastUID, From: m.From.Addr, Subject: m.Subject, Date: m.Date, Kind: string(res.Kind),
 		Evidence: res.Evidence, ReturnDate: res.ReturnDate, Note: joinNote(how, res.Note),
-		NewText: clip(m.NewText, 4000), ReceivedAt: now}
+		NewText: clip(m.NewText, 4000), ReceivedAt: now, Claim: claim}
 	if rec.Date.IsZero() {
 		rec.Date = now
 	}
 	if err := tx.AddMessage(rec); err != nil {
 		return err
+	}
+	if claim == store.ClaimOpen {
+		// Anyone can write "From: notices@aamc.org": until the applicant
+		// confirms it in MyERAS, the letter stays where it is.
+		k.log.Warn("upload notice could not be verified; the letter is unchanged until you confirm it",
+			"writer", w.ID, "from", m.From.Addr, "why", r.auth.How)
+		return tx.AddHistory(store.History{Writer: w.ID, At: now, Event: "claim:uploaded",
+			Note: fmt.Sprintf("a message from %s says the letter was uploaded, but it could not be verified (%s): check MyERAS", m.From.Addr, r.auth.How)})
 	}
 	if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Replied, Reply: letters.Reply(res.Kind),
 		Evidence: res.Evidence, ReturnDate: res.ReturnDate}); err != nil {
@@ -236,45 +294,96 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp inbox.Checkpoint, r r
 	return nil
 }
 
+// unreadableTx notes a message that matched the watch but could not be
+// read (no sender could be found, or reading it failed), so that the
+// applicant sees it in their status instead of lorkeeper skipping it in
+// silence.
+func (k *Keeper) unreadableTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r reading) error {
+	why := "no sender could be read"
+	if r.perr != nil {
+		why = r.perr.Error()
+	}
+	k.log.Error("message could not be read; noted in status", "mailbox", mailbox, "uid", cp.LastUID, "err", why)
+	now := k.now()
+	return tx.AddMessage(store.Message{MessageID: r.id, Mailbox: mailbox, UIDValidity: cp.UIDValidity, UID: cp.LastUID,
+		From: r.m.From.Addr, Subject: r.m.Subject, Date: now, Kind: KindUnreadable, Note: why, ReceivedAt: now})
+}
+
+// KindUnreadable is the kind recorded for a message lorkeeper could not
+// read.
+const KindUnreadable = "unreadable"
+
+// heldAnsweredTx settles held drafts that m answers: a writer who
+// replies to a message got it, so it was sent.
+func (k *Keeper) heldAnsweredTx(tx *store.Tx, m *reader.Message) error {
+	for _, ref := range append(append([]string(nil), m.InReplyTo...), m.References...) {
+		d, ok, err := tx.DraftByMessageID(ref)
+		if err != nil {
+			return err
+		}
+		if !ok || d.Status != store.Held {
+			continue
+		}
+		now := k.now()
+		if err := tx.MarkSent(d.ID, "delivered: "+m.From.Addr+" replied to it", store.CopyPending, now); err != nil {
+			return err
+		}
+		if err := tx.AddHistory(store.History{Writer: d.Writer, At: now, Event: "sent:" + d.Template,
+			Note: fmt.Sprintf("draft #%d was delivered after all: %s replied to it", d.ID, m.From.Addr)}); err != nil {
+			return err
+		}
+		if err := k.sentTx(tx, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // match finds the writer a message belongs to: by its sender, by a
 // reference to a message lorkeeper sent (an assistant answering for the
 // writer), or, for a notice from a portal, by the writer's name or letter
-// id in it. Mail from the applicant (the digest, their own copies) never
-// matches.
-func (k *Keeper) match(tx *store.Tx, m *reader.Message) (config.Writer, string, bool, error) {
+// id in it (portal is then true). Mail from the applicant (the digest,
+// their own copies) never matches.
+func (k *Keeper) match(tx *store.Tx, m *reader.Message) (w config.Writer, how string, portal, ok bool, err error) {
 	from := strings.ToLower(m.From.Addr)
 	if from == "" || strings.EqualFold(from, k.cfg.Applicant.Email) {
-		return config.Writer{}, "", false, nil
+		return w, "", false, false, nil
 	}
 	if _, ours, err := tx.SentMessageID(m.MessageID); err != nil || ours {
-		return config.Writer{}, "", false, err
+		return w, "", false, false, err
 	}
 	for _, w := range k.cfg.Writers {
 		if strings.EqualFold(w.Email, from) {
-			return w, "", true, nil
+			return w, "", false, true, nil
 		}
 	}
 	for _, ref := range append(append([]string(nil), m.InReplyTo...), m.References...) {
 		id, ok, err := tx.SentMessageID(ref)
 		if err != nil {
-			return config.Writer{}, "", false, err
+			return w, "", false, false, err
 		}
 		if ok {
 			if w, found := k.cfg.Writer(id); found {
-				return w, "matched by thread: sent by " + from, true, nil
+				return w, "matched by thread: sent by " + from, false, true, nil
 			}
 		}
 	}
+	if k.isPortal(from) {
+		if w, ok := k.writerNamedIn(m.Subject + "\n" + m.Body); ok {
+			return w, "portal notice from " + from, true, true, nil
+		}
+		k.log.Info("portal notice names no writer; ignored", "from", from, "subject", m.Subject)
+	}
+	return w, "", false, false, nil
+}
+
+func (k *Keeper) isPortal(from string) bool {
 	for _, p := range k.cfg.Portals.Senders {
 		if config.MatchSender(p, from) {
-			if w, ok := k.writerNamedIn(m.Subject + "\n" + m.Body); ok {
-				return w, "portal notice from " + from, true, nil
-			}
-			k.log.Info("portal notice names no writer; ignored", "from", from, "subject", m.Subject)
-			return config.Writer{}, "", false, nil
+			return true
 		}
 	}
-	return config.Writer{}, "", false, nil
+	return false
 }
 
 // writerNamedIn returns the one writer whose letter id or name appears in
@@ -345,4 +454,9 @@ func clip(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// DeliverOne hands a single message to Deliver.
+func (k *Keeper) DeliverOne(ctx context.Context, mailbox string, cp store.Checkpoint, raw []byte) error {
+	return k.Deliver(ctx, mailbox, cp.UIDValidity, []Incoming{{UID: cp.LastUID, Raw: raw}})
 }

@@ -18,37 +18,67 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/clock"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
 
-// Keeper applies the letter lifecycle for one applicant.
+// Keeper applies the letter lifecycle for one applicant. It owns the
+// applicant's store: other packages act on the state only through its
+// methods.
 type Keeper struct {
-	cfg  *config.Config
-	st   *store.Store
-	tmpl *templates.Set
-	log  *slog.Logger
-	now  func() time.Time
+	cfg   *config.Config
+	st    *store.Store
+	tmpl  *templates.Set
+	log   *slog.Logger
+	clock clock.Clock
+
+	lookupTXT func(domain string) ([]string, error) // DKIM keys; nil is DNS
 }
 
-// New returns a Keeper. now is the clock (time.Now in production).
-func New(cfg *config.Config, st *store.Store, tmpl *templates.Set, log *slog.Logger, now func() time.Time) *Keeper {
-	if now == nil {
-		now = time.Now
+// Option changes a Keeper.
+type Option func(*Keeper)
+
+// WithLookupTXT makes the keeper resolve DKIM keys with f instead of DNS
+// (tests sign portal notices with keys of their own).
+func WithLookupTXT(f func(domain string) ([]string, error)) Option {
+	return func(k *Keeper) { k.lookupTXT = f }
+}
+
+// New returns a Keeper on an open store (the caller closes it). clk is
+// the clock of everything the applicant's daemon schedules (nil for the
+// system clock).
+func New(cfg *config.Config, st *store.Store, tmpl *templates.Set, log *slog.Logger, clk clock.Clock, opts ...Option) *Keeper {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
-	return &Keeper{cfg: cfg, st: st, tmpl: tmpl, log: log, now: now}
+	k := &Keeper{cfg: cfg, st: st, tmpl: tmpl, log: log, clock: clock.Or(clk)}
+	for _, o := range opts {
+		o(k)
+	}
+	return k
 }
 
 // Config returns the applicant's configuration.
 func (k *Keeper) Config() *config.Config { return k.cfg }
 
-// Store returns the state store.
-func (k *Keeper) Store() *store.Store { return k.st }
+// Clock returns the keeper's clock.
+func (k *Keeper) Clock() clock.Clock { return k.clock }
 
 // Now returns the keeper's clock reading.
-func (k *Keeper) Now() time.Time { return k.now() }
+func (k *Keeper) Now() time.Time { return k.clock.Now() }
+
+func (k *Keeper) now() time.Time { return k.clock.Now() }
+
+// Changes returns a channel closed at the next change this process makes
+// to the state (an approval on the dashboard, a reply recorded).
+func (k *Keeper) Changes() <-chan struct{} { return k.st.Changes() }
+
+// Version returns a number that changes whenever anything is committed
+// to the state, by any process (the command line approving a draft).
+func (k *Keeper) Version(ctx context.Context) (int64, error) { return k.st.Version(ctx) }
 
 // Policy is the reminder schedule from the config.
 func (k *Keeper) Policy() letters.Policy {
@@ -232,7 +262,10 @@ func (k *Keeper) MarkUploaded(ctx context.Context, writer string) (letters.Outco
 	var o letters.Outcome
 	err = k.st.Update(ctx, func(tx *store.Tx) error {
 		o, err = k.ApplyTx(tx, w, letters.Event{Type: letters.Marked})
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.SetClaim(w.ID, store.ClaimConfirmed)
 	})
 	if err != nil {
 		return o, fmt.Errorf("mark %s uploaded: %w", writer, err)
@@ -240,8 +273,11 @@ func (k *Keeper) MarkUploaded(ctx context.Context, writer string) (letters.Outco
 	return o, nil
 }
 
-// SentTx records, inside tx, that draft d was accepted by the server.
-func (k *Keeper) SentTx(tx *store.Tx, d store.Draft) error {
+// sentTx records, inside tx, what a sent draft does to its letter.
+func (k *Keeper) sentTx(tx *store.Tx, d store.Draft) error {
+	if d.Template == TDigest {
+		return nil
+	}
 	w, err := k.writer(d.Writer)
 	if err != nil {
 		return nil // a writer removed from the config: nothing to move

@@ -9,7 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lorkeeper/lorkeeper/inbox"
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/internal/sample"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/outbox"
@@ -76,8 +77,9 @@ func (f *fixture) deliver(from, subject, inReplyTo, body string, extra ...string
 	for _, x := range extra {
 		h += x + "\r\n"
 	}
-	raw := h + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
-	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
+	// As the applicant's provider delivers it: with the sender verified.
+	raw := testenv.Authenticated(h + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n"))
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
 		f.t.Fatal(err)
 	}
 }
@@ -191,7 +193,7 @@ func TestSameMessageTwiceCountsOnce(t *testing.T) {
 	f.sendAll("smith")
 	raw := "From: jsmith@hospital.test\r\nTo: amara@inbox.test\r\nSubject: Re: letter\r\nMessage-ID: <dup@x>\r\n\r\nI will not be able to write a letter, sorry.\r\n"
 	for uid := uint32(1); uid <= 2; uid++ {
-		if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: uid, LastUID: uid}, []byte(raw)); err != nil {
+		if err := f.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: uid, LastUID: uid}, []byte(raw)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -236,11 +238,12 @@ func TestMatching(t *testing.T) {
 }
 
 func TestRemindersAndUpload(t *testing.T) {
-	f := setup(t, testenv.Options{Schedule: `first_reminder_after = "14d"
-reminder_every = "7d"
-max_reminders = 2
-business_hours = false
-digest_every = ""`})
+	f := setup(t, testenv.Options{Configure: func(c *config.Config) {
+		c.Schedule.FirstReminderAfter = config.Duration(14 * 24 * time.Hour)
+		c.Schedule.ReminderEvery = config.Duration(7 * 24 * time.Hour)
+		two := 2
+		c.Schedule.MaxReminders = &two
+	}})
 	f.sendAll("patel") // the follow-up: patel is now waiting for the upload
 	if r := f.row("patel"); r.State != "waiting" || r.NextStep != "reminder" {
 		t.Fatalf("patel: %+v", r)
@@ -294,7 +297,7 @@ func TestConfidentialLetterIsFlagged(t *testing.T) {
 		"Here is my letter for your records.\r\n--b\r\nContent-Type: application/pdf\r\n" +
 		"Content-Disposition: attachment; filename=\"Letter of Recommendation - Amara Okafor.pdf\"\r\n" +
 		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
-	if err := f.Keeper.DeliverOne(ctx, "INBOX", inbox.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: 1}, []byte(raw)); err != nil {
 		t.Fatal(err)
 	}
 	r := f.row("patel")
@@ -311,8 +314,7 @@ func TestConfidentialLetterIsFlagged(t *testing.T) {
 }
 
 func TestDigest(t *testing.T) {
-	f := setup(t, testenv.Options{Schedule: `digest_every = "24h"
-business_hours = false`})
+	f := setup(t, testenv.Options{Configure: func(c *config.Config) { c.Schedule.DigestEvery = sample.String("24h") }})
 	if due, _ := f.Keeper.DigestDue(ctx); !due {
 		t.Error("digest not due with four drafts waiting")
 	}
@@ -331,7 +333,7 @@ business_hours = false`})
 	if !strings.Contains(m.HTML, "<table") || !strings.Contains(m.HTML, "general letter of support") {
 		t.Error("HTML digest lacks the table or the evidence")
 	}
-	if err := f.Keeper.DigestSent(ctx); err != nil {
+	if _, err := f.Keeper.QueueDigest(ctx, true); err != nil {
 		t.Fatal(err)
 	}
 	if due, _ := f.Keeper.DigestDue(ctx); due {
@@ -358,10 +360,10 @@ func TestMarkUploaded(t *testing.T) {
 }
 
 func TestAutoApprove(t *testing.T) {
-	f := setup(t, testenv.Options{Schedule: `first_reminder_after = "1d"
-business_hours = false
-digest_every = ""
-auto_approve = ["reminder"]`})
+	f := setup(t, testenv.Options{Configure: func(c *config.Config) {
+		c.Schedule.FirstReminderAfter = config.Duration(24 * time.Hour)
+		c.Schedule.AutoApprove = []string{"reminder"}
+	}})
 	f.sendAll("patel")
 	f.Clock.Advance(25 * time.Hour)
 	if n, _ := f.Keeper.Tick(ctx); n != 1 {
@@ -383,7 +385,7 @@ auto_approve = ["reminder"]`})
 // lorkeeper first ran on this state, and that date does not move later.
 func TestQuerySinceIsTheFirstRun(t *testing.T) {
 	f := setup(t, testenv.Options{})
-	q1, err := f.Keeper.Query(ctx)
+	q1, err := f.Keeper.Watched(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,11 +394,11 @@ func TestQuerySinceIsTheFirstRun(t *testing.T) {
 		t.Errorf("since %v, want %v", q1.Since, want)
 	}
 	f.Clock.Advance(30 * 24 * time.Hour)
-	q2, _ := f.Keeper.Query(ctx)
+	q2, _ := f.Keeper.Watched(ctx)
 	if !q2.Since.Equal(q1.Since) {
 		t.Errorf("since moved from %v to %v", q1.Since, q2.Since)
 	}
-	if len(q2.From) != 5 || q2.From[4] != "@portal.test" {
-		t.Errorf("senders %v", q2.From)
+	if len(q2.Senders) != 5 || q2.Senders[4] != "@portal.test" {
+		t.Errorf("senders %v", q2.Senders)
 	}
 }

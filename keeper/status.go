@@ -8,6 +8,7 @@ import (
 
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/lockfile"
 	"github.com/lorkeeper/lorkeeper/store"
 )
 
@@ -31,6 +32,9 @@ type Row struct {
 	Reminders     int       `json:"reminders"`
 	Drafts        []int64   `json:"drafts,omitempty"`   // drafts awaiting review
 	Failures      []string  `json:"failures,omitempty"` // sends that failed for good, or are held
+	// Claims are upload notices that could not be verified: the letter
+	// stays as it is until the applicant confirms in MyERAS.
+	Claims []string `json:"claims,omitempty"`
 }
 
 // Status returns one row per writer of the config, in config order.
@@ -75,10 +79,20 @@ func (k *Keeper) statusTx(tx *store.Tx) ([]Row, error) {
 			case store.Failed:
 				r.Failures = append(r.Failures, fmt.Sprintf("draft #%d (%s) not sent: %s", d.ID, d.Template, d.LastError))
 			case store.Held:
-				r.Failures = append(r.Failures, fmt.Sprintf("draft #%d (%s) may or may not have been sent: check your Sent folder, then approve or discard it", d.ID, d.Template))
+				r.Failures = append(r.Failures, fmt.Sprintf("draft #%d (%s) may or may not have reached the writer: %s", d.ID, d.Template, d.LastError))
 			}
 		}
 		r.NextStep, r.NextDate = nextStep(w, l, pending, sending, p)
+		ms, err := tx.Messages(w.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if m.Claim == store.ClaimOpen {
+				r.Claims = append(r.Claims, fmt.Sprintf("a message from %s (%s) says the letter was uploaded, but it could not be verified: check MyERAS, then run `lorkeeper mark %s uploaded`",
+					m.From, m.ReceivedAt.In(p.Location).Format("Jan 2"), w.ID))
+			}
+		}
 		rows = append(rows, r)
 	}
 	return rows, nil
@@ -152,8 +166,17 @@ func (k *Keeper) Messages(ctx context.Context, writer string) ([]store.Message, 
 // Mix is the letter-mix advice for the writers still in play (all of
 // them for `check`, when all is true).
 func (k *Keeper) Mix(ctx context.Context, all bool) ([]letters.Advice, error) {
+	var adv []letters.Advice
+	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		adv, err = k.mixTx(tx, all)
+		return err
+	})
+	return adv, err
+}
+
+func (k *Keeper) mixTx(tx *store.Tx, all bool) ([]letters.Advice, error) {
 	var ws []letters.MixWriter
-	err := k.st.View(ctx, func(tx *store.Tx) error {
+	err := func() error {
 		for _, w := range k.cfg.Writers {
 			row, err := tx.Letter(w.ID)
 			if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -167,6 +190,54 @@ func (k *Keeper) Mix(ctx context.Context, all bool) ([]letters.Advice, error) {
 				AskedAt: row.RequestedAt})
 		}
 		return nil
-	})
+	}()
 	return letters.Mix(ws, k.now()), err
+}
+
+// Overview is what `status` says before the letters: whether lorkeeper
+// is running and working, and what needs the applicant besides them.
+type Overview struct {
+	Running    bool            `json:"running"` // a daemon holds this state's lock
+	PID        int             `json:"pid,omitempty"`
+	Heartbeat  Heartbeat       `json:"heartbeat"`
+	Problems   []store.Problem `json:"problems,omitempty"`
+	Unreadable []string        `json:"unreadable,omitempty"` // messages that could not be read
+	Queued     []store.Draft   `json:"-"`                    // approved, not sent yet
+}
+
+// Overview returns the state of the daemon and of the mailbox.
+func (k *Keeper) Overview(ctx context.Context) (Overview, error) {
+	var o Overview
+	pid, held, err := lockfile.Holder(lockfile.For(k.cfg.State))
+	if err != nil {
+		return o, err
+	}
+	o.Running, o.PID = held, pid
+	err = k.st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		if o.Heartbeat, err = heartbeatTx(tx); err != nil {
+			return err
+		}
+		if o.Problems, err = tx.Problems(); err != nil {
+			return err
+		}
+		ms, err := tx.Messages("")
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if m.Kind == KindUnreadable {
+				o.Unreadable = append(o.Unreadable, fmt.Sprintf("a message in %s (UID %d, %q) could not be read: %s; open it in your mail app",
+					m.Mailbox, m.UID, m.Subject, m.Note))
+			}
+		}
+		qs, err := tx.Drafts("", store.Approved, store.Sending)
+		for _, d := range qs {
+			if d.Template != TDigest {
+				o.Queued = append(o.Queued, d)
+			}
+		}
+		return err
+	})
+	return o, err
 }

@@ -11,12 +11,16 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"net"
+	"net/textproto"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/wneessen/go-mail"
+	"github.com/wneessen/go-mail/smtp"
 
 	"github.com/lorkeeper/lorkeeper/config"
 )
@@ -29,10 +33,14 @@ type Attachment struct {
 	Data        []byte
 }
 
+// Address is a recipient.
+type Address struct{ Name, Addr string }
+
 // Message is an email to compose.
 type Message struct {
 	FromName, FromAddr string
 	ToName, ToAddr     string
+	Cc, Bcc            []Address // Bcc recipients get the message; the header is not written
 	Subject            string
 	Text               string // the plain-text body
 	HTML               string // the HTML alternative; "" for none
@@ -41,7 +49,7 @@ type Message struct {
 	References         []string
 	Date               time.Time
 	Attachments        []Attachment
-	Headers            map[string]string // extra headers, such as X-Lorkeeper-Draft
+	Headers            map[string]string // extra headers, such as Auto-Submitted
 }
 
 // Compose builds the go-mail message. Attachment files are read now; a
@@ -53,6 +61,16 @@ func Compose(m Message) (*mail.Msg, error) {
 	}
 	if err := msg.AddToFormat(m.ToName, m.ToAddr); err != nil {
 		return nil, fmt.Errorf("compose: to %s: %w", m.ToAddr, err)
+	}
+	for _, a := range m.Cc {
+		if err := msg.AddCcFormat(a.Name, a.Addr); err != nil {
+			return nil, fmt.Errorf("compose: cc %s: %w", a.Addr, err)
+		}
+	}
+	for _, a := range m.Bcc {
+		if err := msg.AddBccFormat(a.Name, a.Addr); err != nil {
+			return nil, fmt.Errorf("compose: bcc %s: %w", a.Addr, err)
+		}
 	}
 	msg.Subject(m.Subject)
 	if m.MessageID != "" {
@@ -117,13 +135,22 @@ type Server struct {
 	Security   string // tls | starttls | none
 	CAFile     string
 	Credential func(ctx context.Context) (config.Credential, error)
-	Timeout    time.Duration // per connection; default 60s
+	Timeout    time.Duration // per command; default 60s
+	// Secret names where the credential comes from (such as
+	// `smtp.password_env = LORKEEPER_SMTP_PASSWORD`), so that a refused
+	// login says which setting to fix. It never holds the secret.
+	Secret string
 }
 
-// Error is a failed send. Temporary errors (4xx replies, network trouble,
-// a refused login) are worth retrying; others are not.
+// Error is a failed send. It says which of three things happened:
+// Uncertain: the whole message and its final "." went out but no reply
+// came back, so it may have been delivered and must not be sent again
+// without the applicant's say; Temporary: not sent, worth retrying (4xx
+// replies, network trouble before the final ".", a refused login);
+// neither: not sent, refused for good.
 type Error struct {
 	Temporary bool
+	Uncertain bool
 	Code      int // the SMTP reply code, 0 if none
 	Err       error
 }
@@ -132,53 +159,195 @@ func (e *Error) Error() string { return e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Send delivers msg to the server and returns the server's reply to the
-// message data (e.g. "2.0.0 Ok: queued as 4F2A"). It blocks until done or
-// ctx ends. Errors are *Error.
-func (s Server) Send(ctx context.Context, msg *mail.Msg) (string, error) {
-	if s.Security == "none" && !config.IsLoopback(s.Host) {
-		return "", &Error{Err: fmt.Errorf("send: refusing plaintext SMTP to %s: only loopback may go without TLS", s.Host)}
-	}
-	tlsCfg, err := config.TLS(s.Host, s.CAFile)
+// message data (e.g. "2.0.0 Ok: queued as 4F2A"). Errors are *Error.
+//
+// commit, if not nil, is called once the whole message has been written
+// and just before the final "." that asks the server to take it: the
+// only moment after which a failure leaves the outcome unknown. If
+// commit fails, the "." is never sent and the server discards the
+// message. Once the server has answered 250, the message is sent,
+// whatever happens to the connection afterwards (an RSET or QUIT refused
+// with 421, a dropped link).
+//
+// Send blocks until done. ctx aborts it up to the final "."; after that
+// only Timeout bounds the wait for the server's answer, so a shutdown
+// does not turn a delivered message into an uncertain one.
+func (s Server) Send(ctx context.Context, msg *mail.Msg, commit func() error) (string, error) {
+	from, err := msg.GetSender(false)
 	if err != nil {
 		return "", &Error{Err: fmt.Errorf("send: %w", err)}
 	}
-	c, err := s.client(ctx, tlsCfg)
+	rcpts, err := msg.GetRecipients()
+	if err != nil {
+		return "", &Error{Err: fmt.Errorf("send: %w", err)}
+	}
+	sc, conn, err := s.dial(ctx)
 	if err != nil {
 		return "", err
 	}
-	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
-		return "", classify(err)
+	defer conn.Close()
+	abort := context.AfterFunc(ctx, func() { conn.Close() })
+	notSent := func(step string, err error) error {
+		abort()
+		if ctx.Err() != nil {
+			return &Error{Temporary: true, Err: fmt.Errorf("send: %s: %w", step, ctx.Err())}
+		}
+		return refusal(step, err)
 	}
-	return strings.TrimSpace(msg.ServerResponse()), nil
+	if err := sc.Mail(from); err != nil {
+		return "", notSent("MAIL FROM", err)
+	}
+	for _, r := range rcpts {
+		if err := sc.Rcpt(r); err != nil {
+			return "", notSent("RCPT TO "+r, err)
+		}
+	}
+	_ = sc.UpdateDeadline(s.timeout())
+	w, err := sc.Data()
+	if err != nil {
+		return "", notSent("DATA", err)
+	}
+	if _, err := msg.WriteTo(w); err != nil {
+		return "", notSent("message data", err)
+	}
+	// Everything but the final "." goes out now; if the server already
+	// hung up, the message was not taken and a retry is safe.
+	if err := sc.Text.W.Flush(); err != nil {
+		return "", notSent("message data", err)
+	}
+	if err := peerGone(sc, conn); err != nil {
+		return "", notSent("message data", err)
+	}
+	if commit != nil {
+		if err := commit(); err != nil {
+			abort()
+			return "", &Error{Temporary: true, Err: fmt.Errorf("send: not sent: %w", err)}
+		}
+	}
+	if !abort() {
+		// ctx ended before the final "."; the connection is closed.
+		return "", &Error{Temporary: true, Err: fmt.Errorf("send: %w", ctx.Err())}
+	}
+	_ = sc.UpdateDeadline(s.timeout())
+	if err := w.Close(); err != nil {
+		var te *textproto.Error
+		if errors.As(err, &te) {
+			return "", refusal("end of data", err)
+		}
+		return "", &Error{Uncertain: true, Err: fmt.Errorf("send: no answer after the whole message went out, so it may have been delivered: %w", err)}
+	}
+	reply := ""
+	if dc, ok := w.(*smtp.DataCloser); ok {
+		reply = strings.TrimSpace(dc.ServerResponse())
+	}
+	_ = sc.Quit() // sent: what the server says now changes nothing
+	return reply, nil
 }
 
-// client builds a go-mail client with a fresh credential.
-func (s Server) client(ctx context.Context, tlsCfg *tls.Config) (*mail.Client, error) {
+// peerGone reports a connection the server closed (or answered early)
+// while the message data went out: a short read must time out, as the
+// server says nothing until the final ".".
+func peerGone(sc *smtp.Client, conn net.Conn) error {
+	_ = conn.SetReadDeadline(time.Now().Add(20 * time.Millisecond))
+	_, err := sc.Text.R.Peek(1)
+	_ = conn.SetReadDeadline(time.Time{})
+	var ne net.Error
+	switch {
+	case err == nil:
+		line, _ := sc.Text.ReadLine()
+		return fmt.Errorf("the server spoke out of turn: %q", line)
+	case errors.As(err, &ne) && ne.Timeout():
+		return nil
+	}
+	return err
+}
+
+func (s Server) timeout() time.Duration {
+	if s.Timeout > 0 {
+		return s.Timeout
+	}
+	return time.Minute
+}
+
+// dial connects, secures and logs in. The caller closes conn.
+func (s Server) dial(ctx context.Context) (*smtp.Client, net.Conn, error) {
+	if s.Security == "none" && !config.IsLoopback(s.Host) {
+		return nil, nil, &Error{Err: fmt.Errorf("send: refusing plaintext SMTP to %s: only loopback may go without TLS", s.Host)}
+	}
+	tlsCfg, err := config.TLS(s.Host, s.CAFile)
+	if err != nil {
+		return nil, nil, &Error{Err: fmt.Errorf("send: %w", err)}
+	}
+	var conn net.Conn
+	c, err := s.client(ctx, tlsCfg, func(ctx context.Context, network, addr string) (net.Conn, error) {
+		d := net.Dialer{Timeout: s.timeout()}
+		raw, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		conn = raw
+		if s.Security == "tls" {
+			tc := tls.Client(raw, tlsCfg)
+			if err := tc.HandshakeContext(ctx); err != nil {
+				raw.Close()
+				return nil, err
+			}
+			conn = tc
+		}
+		return conn, nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sc, err := c.DialToSMTPClientWithContext(ctx)
+	if err != nil {
+		if conn != nil {
+			conn.Close()
+		}
+		return nil, nil, s.dialError(err)
+	}
+	return sc, conn, nil
+}
+
+// dialError explains a failed connection or login with the setting to
+// change where lorkeeper can tell.
+func (s Server) dialError(err error) *Error {
+	var te *textproto.Error
+	if errors.As(err, &te) && (te.Code == 535 || te.Code == 534 || te.Code == 530) {
+		hint := "check the password or token"
+		if s.Secret != "" {
+			hint = "check the secret in " + s.Secret
+		}
+		return &Error{Temporary: true, Code: te.Code, Err: fmt.Errorf("send: %w: smtp login refused (%d %s): %s", ErrAuth, te.Code, strings.TrimSpace(te.Msg), hint)}
+	}
+	return &Error{Temporary: true, Err: fmt.Errorf("send: %w", config.ExplainConnect("smtp", s.Security, s.Port, err))}
+}
+
+// ErrAuth marks a login the server refused.
+var ErrAuth = errors.New("login refused")
+
+// client builds a go-mail client with a fresh credential, dialing with
+// dial (which does implicit TLS itself).
+func (s Server) client(ctx context.Context, tlsCfg *tls.Config, dial mail.DialContextFunc) (*mail.Client, error) {
 	cred, err := s.Credential(ctx)
 	if err != nil {
 		return nil, &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
 	}
-	timeout := s.Timeout
-	if timeout == 0 {
-		timeout = time.Minute
-	}
-	opts := []mail.Option{mail.WithPort(s.Port), mail.WithTLSConfig(tlsCfg), mail.WithTimeout(timeout),
-		mail.WithUsername(cred.Username), mail.WithHELO("localhost")}
+	opts := []mail.Option{mail.WithPort(s.Port), mail.WithTLSConfig(tlsCfg), mail.WithTimeout(s.timeout()),
+		mail.WithUsername(cred.Username), mail.WithHELO("localhost"), mail.WithDialContextFunc(dial)}
 	switch s.Security {
-	case "tls":
-		opts = append(opts, mail.WithSSL())
 	case "starttls":
 		opts = append(opts, mail.WithTLSPolicy(mail.TLSMandatory))
-	default:
+	default: // tls is done by dial; none is loopback only
 		opts = append(opts, mail.WithTLSPolicy(mail.NoTLS))
 	}
-	switch {
-	case cred.Token != "":
+	if cred.Token != "" {
 		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthXOAUTH2), mail.WithPassword(cred.Token))
-	case s.Security == "none":
-		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthPlainNoEnc), mail.WithPassword(cred.Password))
-	default:
-		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthAutoDiscover), mail.WithPassword(cred.Password))
+	} else {
+		// The dialer did any implicit TLS, so go-mail cannot tell the
+		// link is encrypted; passwordAuth checks that itself.
+		opts = append(opts, mail.WithSMTPAuthCustom(&passwordAuth{user: cred.Username, pass: cred.Password,
+			host: s.Host, loopback: config.IsLoopback(s.Host)}))
 	}
 	c, err := mail.NewClient(s.Host, opts...)
 	if err != nil {
@@ -189,47 +358,54 @@ func (s Server) client(ctx context.Context, tlsCfg *tls.Config) (*mail.Client, e
 
 // CheckLogin connects and logs in without sending anything.
 func CheckLogin(ctx context.Context, s Server) error {
-	if s.Security == "none" && !config.IsLoopback(s.Host) {
-		return fmt.Errorf("refusing plaintext SMTP to %s", s.Host)
-	}
-	tlsCfg, err := config.TLS(s.Host, s.CAFile)
+	sc, conn, err := s.dial(ctx)
 	if err != nil {
 		return err
 	}
-	c, err := s.client(ctx, tlsCfg)
-	if err != nil {
-		return err
-	}
-	if err := c.DialWithContext(ctx); err != nil {
-		return err
-	}
-	return c.Close()
+	defer conn.Close()
+	return sc.Quit()
 }
 
-// classify sorts a go-mail error into temporary or permanent.
-func classify(err error) *Error {
-	var se *mail.SendError
-	if errors.As(err, &se) {
-		code := se.ErrorCode()
-		switch {
-		case code >= 500:
-			return &Error{Code: code, Err: fmt.Errorf("send: %w", err)}
-		case code >= 400 || se.IsTemp():
-			return &Error{Temporary: true, Code: code, Err: fmt.Errorf("send: %w", err)}
-		}
-		if se.Reason == mail.ErrSMTPMailFrom || se.Reason == mail.ErrSMTPRcptTo || se.Reason == mail.ErrSMTPData || se.Reason == mail.ErrSMTPDataClose {
-			// A refusal without a code we could read: do not retry blindly.
-			return &Error{Err: fmt.Errorf("send: %w", err)}
-		}
+// refusal classes a server's answer to a step before the message was
+// taken: 5xx for good, 4xx and anything without a code (the link broke
+// before the final ".", so the server discarded the message) worth a
+// retry.
+func refusal(step string, err error) *Error {
+	var te *textproto.Error
+	if errors.As(err, &te) {
+		return &Error{Temporary: te.Code < 500, Code: te.Code, Err: fmt.Errorf("send: %s: %w", step, err)}
 	}
-	// Dial, TLS and login trouble: the draft is fine, the link is not.
-	return &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
+	return &Error{Temporary: true, Err: fmt.Errorf("send: %s: %w", step, err)}
 }
 
 // ServerFor returns the server of the config's [smtp] table.
 func ServerFor(c config.SMTP) Server {
 	return Server{Host: c.Host, Port: c.Port, Security: c.Security, CAFile: c.CAFile,
+		Secret: c.Secret.Describe("smtp"),
 		Credential: func(ctx context.Context) (config.Credential, error) {
 			return c.Secret.Credential(ctx, "smtp", c.Username)
 		}}
+}
+
+// passwordAuth logs in with PLAIN, or LOGIN where the server offers only
+// that, and only over TLS (or to loopback).
+type passwordAuth struct {
+	user, pass, host string
+	loopback         bool
+	next             smtp.Auth
+}
+
+func (a *passwordAuth) Start(info *smtp.ServerInfo) (string, []byte, error) {
+	a.next = smtp.PlainAuth("", a.user, a.pass, a.host, a.loopback)
+	if !slices.Contains(info.Auth, "PLAIN") && slices.Contains(info.Auth, "LOGIN") {
+		a.next = smtp.LoginAuth(a.user, a.pass, a.host, a.loopback)
+	}
+	if !info.TLS && !a.loopback {
+		return "", nil, errors.New("refusing to send the password over an unencrypted connection")
+	}
+	return a.next.Start(info)
+}
+
+func (a *passwordAuth) Next(fromServer []byte, more bool) ([]byte, error) {
+	return a.next.Next(fromServer, more)
 }

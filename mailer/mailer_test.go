@@ -63,7 +63,7 @@ func send(t *testing.T, srv Server, m Message) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv.Send(context.Background(), msg)
+	return srv.Send(context.Background(), msg, nil)
 }
 
 // TestComposedMessage reads the delivered message back as a mail client

@@ -16,6 +16,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"net/mail"
 	"strings"
 	"sync"
 	"time"
@@ -278,6 +279,30 @@ type literal struct{ *bytes.Reader }
 
 func (l literal) Size() int64 { return l.Reader.Size() }
 
+// AuthservID is the authserv-id of the Authentication-Results header
+// memmail puts on top of every message it delivers, as a provider's MX
+// does: the sender's domain passes when the message was submitted by a
+// user of that domain.
+const AuthservID = "mx.memmail.test"
+
+func authResults(user string, data []byte) string {
+	domain := func(addr string) string { return strings.ToLower(addr[strings.LastIndexByte(addr, '@')+1:]) }
+	from := ""
+	if m, err := mail.ReadMessage(bytes.NewReader(data)); err == nil {
+		if a, err := mail.ParseAddress(m.Header.Get("From")); err == nil {
+			from = a.Address
+		}
+	}
+	if from == "" {
+		return fmt.Sprintf("Authentication-Results: %s; dmarc=none\r\n", AuthservID)
+	}
+	res := "fail"
+	if user != "" && domain(from) == domain(user) {
+		res = "pass"
+	}
+	return fmt.Sprintf("Authentication-Results: %s; dmarc=%s header.from=%s\r\n", AuthservID, res, domain(from))
+}
+
 // backend is the SMTP side: it authenticates users and delivers.
 type backend struct{ s *System }
 
@@ -347,6 +372,7 @@ func (se *smtpSession) Data(r io.Reader) error {
 	}
 	se.s.sent = append(se.s.sent, Envelope{From: se.from, To: se.to, Data: data, Auth: se.auth})
 	se.s.mu.Unlock()
+	data = append([]byte(authResults(se.user, data)), data...)
 	for _, to := range se.to {
 		if err := se.s.Deliver(to, "INBOX", data, time.Time{}); err != nil {
 			return &smtp.SMTPError{Code: 451, Message: err.Error()}

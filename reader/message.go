@@ -62,6 +62,7 @@ type Message struct {
 	References []string  // message ids, without angle brackets, in header order
 	From       Address   // the first From address
 	To, Cc     []Address // recipients
+	Bcc        []Address // blind recipients: only a draft or a sent copy shows them
 	Subject    string    // RFC 2047 decoded
 	Date       time.Time // zero if absent or unparseable
 

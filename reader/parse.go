@@ -190,6 +190,7 @@ func (p *parser) readEnvelope(h message.Header) {
 	}
 	m.To, _ = addressList(mh, "To")
 	m.Cc, _ = addressList(mh, "Cc")
+	m.Bcc, _ = addressList(mh, "Bcc")
 
 	subject, err := mh.Subject()
 	if err != nil {

@@ -24,6 +24,19 @@ const (
 	Discarded Status = "discarded" // the applicant (or the lifecycle) dropped it
 )
 
+// Address is a recipient.
+type Address struct {
+	Name string `json:"name,omitempty"`
+	Addr string `json:"addr"`
+}
+
+// Sent-copy states of a sent draft (Draft.SentCopy).
+const (
+	CopyPending = 0 // a copy may still be due in the Sent folder
+	CopyDone    = 1 // the copy is in the Sent folder
+	CopyNone    = 2 // no copy wanted: the provider files one itself, or the config says none
+)
+
 // Attachment is a file sent with a draft: a file on disk (Path) or
 // content generated with the draft (Data).
 type Attachment struct {
@@ -41,6 +54,7 @@ type Draft struct {
 	Status      Status
 	ToName      string
 	ToAddr      string
+	Cc, Bcc     []Address // recipients the applicant added in their mail client
 	Subject     string
 	Text        string
 	HTML        string
@@ -58,7 +72,11 @@ type Draft struct {
 	NextAttemptAt time.Time
 	LastError     string
 	ServerReply   string
-	SentCopy      bool   // a copy is in the Sent folder
+	// CommittedAt is when the final "." of the last attempt was about to
+	// go: from then until the server's answer, nobody knows whether the
+	// message left. Zero when the attempt never got that far.
+	CommittedAt   time.Time
+	SentCopy      int    // CopyPending, CopyDone or CopyNone
 	MailboxUID    uint32 // the copy in the Drafts folder, if any
 	MailboxUIDVal uint32
 	UpdatedAt     time.Time
@@ -66,27 +84,36 @@ type Draft struct {
 
 const draftCols = `id, writer, template, status, to_name, to_addr, subject, body_text, body_html,
 	attachments, edited, coalesce(message_id, ''), in_reply_to, refs, created_at, approved_at, sent_at,
-	attempts, next_attempt_at, last_error, server_reply, sent_copy, mailbox_uid, mailbox_uidvalidity, updated_at`
+	attempts, next_attempt_at, last_error, server_reply, sent_copy, mailbox_uid, mailbox_uidvalidity, updated_at,
+	committed_at, cc, bcc`
 
 func scanDraft(sc interface{ Scan(...any) error }) (Draft, error) {
 	var (
 		d                                      Draft
-		status, atts, refs                     string
-		edited, sentCopy                       int
+		status, atts, refs, cc, bcc            string
+		edited                                 int
 		created, approved, sent, next, updated int64
-		uid, uidval                            int64
+		uid, uidval, committed                 int64
 	)
 	err := sc.Scan(&d.ID, &d.Writer, &d.Template, &status, &d.ToName, &d.ToAddr, &d.Subject, &d.Text,
 		&d.HTML, &atts, &edited, &d.MessageID, &d.InReplyTo, &refs, &created, &approved, &sent,
-		&d.Attempts, &next, &d.LastError, &d.ServerReply, &sentCopy, &uid, &uidval, &updated)
+		&d.Attempts, &next, &d.LastError, &d.ServerReply, &d.SentCopy, &uid, &uidval, &updated,
+		&committed, &cc, &bcc)
 	if err != nil {
 		return d, err
 	}
 	d.Status = Status(status)
-	d.Edited, d.SentCopy = edited != 0, sentCopy != 0
+	d.Edited = edited != 0
 	if err := json.Unmarshal([]byte(atts), &d.Attachments); err != nil {
 		return d, fmt.Errorf("draft %d: attachments: %w", d.ID, err)
 	}
+	if err := json.Unmarshal([]byte(cc), &d.Cc); err != nil {
+		return d, fmt.Errorf("draft %d: cc: %w", d.ID, err)
+	}
+	if err := json.Unmarshal([]byte(bcc), &d.Bcc); err != nil {
+		return d, fmt.Errorf("draft %d: bcc: %w", d.ID, err)
+	}
+	d.CommittedAt = fromMS(committed)
 	if refs != "" {
 		d.References = strings.Fields(refs)
 	}
@@ -109,11 +136,15 @@ func (t *Tx) AddDraft(d Draft, now time.Time) (int64, error) {
 	if d.Attachments == nil {
 		atts = []byte("[]")
 	}
+	var msgID any
+	if d.MessageID != "" {
+		msgID = d.MessageID
+	}
 	res, err := t.tx.Exec(`INSERT INTO drafts (writer, template, status, to_name, to_addr, subject,
-		body_text, body_html, attachments, created_at, approved_at, next_attempt_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		body_text, body_html, attachments, created_at, approved_at, next_attempt_at, updated_at, message_id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.Writer, d.Template, string(d.Status), d.ToName, d.ToAddr, d.Subject, d.Text, d.HTML,
-		string(atts), ms(now), ms(d.ApprovedAt), ms(d.NextAttemptAt), ms(now))
+		string(atts), ms(now), ms(d.ApprovedAt), ms(d.NextAttemptAt), ms(now), msgID)
 	if err != nil {
 		return 0, fmt.Errorf("add draft: %w", err)
 	}
@@ -202,11 +233,42 @@ func (t *Tx) transition(id int64, from []Status, to Status, now time.Time, set s
 	return nil
 }
 
-// Approve marks a pending, held or failed draft for sending now.
+// ErrHeld is returned by Approve for a held draft: it may already have
+// reached the writer, so sending it again takes ApproveAgain.
+var ErrHeld = errors.New("it may already have been delivered")
+
+// Approve marks a pending or failed draft for sending now. A held draft
+// is refused with an error wrapping ErrHeld.
 func (t *Tx) Approve(id int64, now time.Time) error {
-	if err := t.transition(id, []Status{Pending, Held, Failed}, Approved, now,
+	if d, err := t.Draft(id); err == nil && d.Status == Held {
+		return fmt.Errorf("approve: draft %d is held: %w", id, ErrHeld)
+	}
+	if err := t.transition(id, []Status{Pending, Failed}, Approved, now,
 		`approved_at = ?, next_attempt_at = ?, last_error = ''`, ms(now), ms(now)); err != nil {
 		return fmt.Errorf("approve: %w", err)
+	}
+	return nil
+}
+
+// ApproveAgain sends a held draft again, on the applicant's explicit
+// word that a second copy is acceptable.
+func (t *Tx) ApproveAgain(id int64, now time.Time) error {
+	if err := t.transition(id, []Status{Held}, Approved, now,
+		`approved_at = ?, next_attempt_at = ?, last_error = '', committed_at = 0`, ms(now), ms(now)); err != nil {
+		return fmt.Errorf("send again: %w", err)
+	}
+	return nil
+}
+
+// SetAttachments replaces a draft's attachments (the files read at
+// approval, so that what is sent is what was approved).
+func (t *Tx) SetAttachments(id int64, atts []Attachment) error {
+	data, err := json.Marshal(atts)
+	if err != nil {
+		return fmt.Errorf("update draft %d: %w", id, err)
+	}
+	if _, err := t.tx.Exec(`UPDATE drafts SET attachments = ? WHERE id = ?`, string(data), id); err != nil {
+		return fmt.Errorf("update draft %d: %w", id, err)
 	}
 	return nil
 }
@@ -254,6 +316,28 @@ func (t *Tx) Edit(id int64, subject, text, html string, now time.Time) error {
 	return nil
 }
 
+// SetRecipients replaces the recipients of a draft under review.
+func (t *Tx) SetRecipients(id int64, to Address, cc, bcc []Address, now time.Time) error {
+	d, err := t.Draft(id)
+	if err != nil {
+		return fmt.Errorf("edit: %w", err)
+	}
+	ccJSON, _ := json.Marshal(nonNilAddr(cc))
+	bccJSON, _ := json.Marshal(nonNilAddr(bcc))
+	if err := t.transition(id, []Status{Pending, Held}, d.Status, now,
+		`to_name = ?, to_addr = ?, cc = ?, bcc = ?, edited = 1`, to.Name, to.Addr, string(ccJSON), string(bccJSON)); err != nil {
+		return fmt.Errorf("edit: %w", err)
+	}
+	return nil
+}
+
+func nonNilAddr(a []Address) []Address {
+	if a == nil {
+		return []Address{}
+	}
+	return a
+}
+
 // NextApproved returns the approved draft due first at now, if any.
 func (t *Tx) NextApproved(now time.Time) (Draft, bool, error) {
 	d, err := scanDraft(t.tx.QueryRow(`SELECT `+draftCols+` FROM drafts
@@ -283,14 +367,36 @@ func (t *Tx) NextAttempt() (time.Time, bool, error) {
 // left in Sending is checked against the Sent folder before anything else.
 func (t *Tx) MarkSending(id int64, messageID, inReplyTo string, refs []string, now time.Time) error {
 	return t.transition(id, []Status{Approved}, Sending, now,
-		`message_id = ?, in_reply_to = ?, refs = ?, attempts = attempts + 1`,
+		`message_id = ?, in_reply_to = ?, refs = ?, attempts = attempts + 1, committed_at = 0`,
 		messageID, inReplyTo, strings.Join(refs, " "))
 }
 
-// MarkSent records the server's acceptance.
-func (t *Tx) MarkSent(id int64, reply string, now time.Time) error {
+// MarkCommitted records that the whole message is with the server and
+// its final "." is about to go: from now on a crash leaves the outcome
+// unknown, and the draft is held rather than sent again.
+func (t *Tx) MarkCommitted(id int64, now time.Time) error {
+	return t.transition(id, []Status{Sending}, Sending, now, `committed_at = ?`, ms(now))
+}
+
+// Requeue puts back in the queue a draft whose send was interrupted
+// before its final ".": the server discarded it, so sending it again
+// is safe.
+func (t *Tx) Requeue(id int64, cause string, now time.Time) error {
+	d, err := t.Draft(id)
+	if err != nil {
+		return err
+	}
+	if !d.CommittedAt.IsZero() {
+		return fmt.Errorf("draft %d may have left: it cannot be requeued", id)
+	}
+	return t.transition(id, []Status{Sending}, Approved, now, `last_error = ?, next_attempt_at = ?`, cause, ms(now))
+}
+
+// MarkSent records the server's acceptance (or, for a held draft, the
+// proof that it left), with the state of its Sent-folder copy.
+func (t *Tx) MarkSent(id int64, reply string, copyState int, now time.Time) error {
 	return t.transition(id, []Status{Sending, Held}, Sent, now,
-		`sent_at = ?, server_reply = ?, last_error = ''`, ms(now), reply)
+		`sent_at = ?, server_reply = ?, last_error = '', sent_copy = ?`, ms(now), reply, copyState)
 }
 
 // MarkRetry puts a draft back in the queue after a temporary failure.
@@ -304,14 +410,34 @@ func (t *Tx) MarkFailed(id int64, cause string, now time.Time) error {
 	return t.transition(id, []Status{Sending, Approved}, Failed, now, `last_error = ?`, cause)
 }
 
+// PendingCopies returns the sent drafts whose Sent-folder copy may still
+// be due.
+func (t *Tx) PendingCopies() ([]Draft, error) {
+	rows, err := t.tx.Query(`SELECT `+draftCols+` FROM drafts WHERE status = ? AND sent_copy = ? ORDER BY id`,
+		string(Sent), CopyPending)
+	if err != nil {
+		return nil, fmt.Errorf("read drafts: %w", err)
+	}
+	defer rows.Close()
+	var out []Draft
+	for rows.Next() {
+		d, err := scanDraft(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read drafts: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
 // MarkHeld parks a draft whose send may or may not have happened.
 func (t *Tx) MarkHeld(id int64, cause string, now time.Time) error {
 	return t.transition(id, []Status{Sending}, Held, now, `last_error = ?`, cause)
 }
 
-// SetSentCopy records that the draft's copy is in the Sent folder.
-func (t *Tx) SetSentCopy(id int64, now time.Time) error {
-	_, err := t.tx.Exec(`UPDATE drafts SET sent_copy = 1, updated_at = ? WHERE id = ?`, ms(now), id)
+// SetSentCopy records the state of the draft's Sent-folder copy.
+func (t *Tx) SetSentCopy(id int64, state int, now time.Time) error {
+	_, err := t.tx.Exec(`UPDATE drafts SET sent_copy = ?, updated_at = ? WHERE id = ?`, state, ms(now), id)
 	if err != nil {
 		return fmt.Errorf("update draft %d: %w", id, err)
 	}
@@ -350,6 +476,38 @@ func (t *Tx) ThreadIDs(writer string) ([]string, error) {
 	return out, rows.Err()
 }
 
+// SentIDs returns the Message-IDs of the last n drafts sent, newest
+// first.
+func (t *Tx) SentIDs(n int) ([]string, error) {
+	rows, err := t.tx.Query(`SELECT message_id FROM drafts WHERE status = ? AND message_id IS NOT NULL
+		AND template != 'digest' ORDER BY sent_at DESC, id DESC LIMIT ?`, string(Sent), n)
+	if err != nil {
+		return nil, fmt.Errorf("read sent ids: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read sent ids: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// DraftByMessageID returns the draft that carries Message-ID id.
+func (t *Tx) DraftByMessageID(id string) (Draft, bool, error) {
+	d, err := scanDraft(t.tx.QueryRow(`SELECT `+draftCols+` FROM drafts WHERE message_id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, false, nil
+	}
+	if err != nil {
+		return d, false, fmt.Errorf("look up message id: %w", err)
+	}
+	return d, true, nil
+}
+
 // SentMessageID reports whether id is the Message-ID of a draft this
 // store sent, and to which writer.
 func (t *Tx) SentMessageID(id string) (string, bool, error) {
@@ -374,8 +532,8 @@ func (t *Tx) MarkSentByClient(id int64, messageID, subject, text, html string, n
 	}
 	edited := d.Edited || subject != d.Subject || text != d.Text
 	return t.transition(id, []Status{Pending, Approved, Held}, Sent, now,
-		`sent_at = ?, server_reply = ?, message_id = ?, subject = ?, body_text = ?, body_html = ?, edited = ?, mailbox_uid = 0`,
-		ms(now), "sent from your mail client", messageID, subject, text, html, b2i(edited))
+		`sent_at = ?, server_reply = ?, message_id = ?, subject = ?, body_text = ?, body_html = ?, edited = ?, mailbox_uid = 0, sent_copy = ?`,
+		ms(now), "sent from your mail client", messageID, subject, text, html, b2i(edited), CopyNone)
 }
 
 // Postpone moves an approved draft's next attempt to next, saying why.

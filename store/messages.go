@@ -25,7 +25,18 @@ type Message struct {
 	Note        string
 	NewText     string // the writer's own words, for the digest and dashboard
 	ReceivedAt  time.Time
+	// Claim is set on an upload notice whose sender could not be
+	// verified: it changes nothing until the applicant confirms it.
+	Claim int
 }
+
+// Claim states of a message.
+const (
+	ClaimNone      = 0
+	ClaimOpen      = 1 // claims an upload; waits for the applicant
+	ClaimConfirmed = 2 // the applicant confirmed the upload
+	ClaimDismissed = 3 // the applicant said it was not true
+)
 
 // HasMessage reports whether a message with this Message-ID was already
 // processed. Messages are deduplicated by Message-ID, so the same message
@@ -46,9 +57,9 @@ func (t *Tx) AddMessage(m Message) error {
 		return fmt.Errorf("save message: %w", err)
 	}
 	_, err = t.tx.Exec(`INSERT INTO messages (writer, message_id, mailbox, uidvalidity, uid, from_addr,
-		subject, date, kind, evidence, return_date, note, new_text, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		subject, date, kind, evidence, return_date, note, new_text, received_at, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		m.Writer, m.MessageID, m.Mailbox, m.UIDValidity, m.UID, m.From, m.Subject, ms(m.Date), m.Kind,
-		string(ev), ms(m.ReturnDate), m.Note, m.NewText, ms(m.ReceivedAt))
+		string(ev), ms(m.ReturnDate), m.Note, m.NewText, ms(m.ReceivedAt), m.Claim)
 	if err != nil {
 		return fmt.Errorf("save message %s: %w", m.MessageID, err)
 	}
@@ -58,7 +69,7 @@ func (t *Tx) AddMessage(m Message) error {
 // Messages returns writer's messages ("" for all), oldest first.
 func (t *Tx) Messages(writer string) ([]Message, error) {
 	rows, err := t.tx.Query(`SELECT id, writer, message_id, mailbox, uidvalidity, uid, from_addr, subject,
-		date, kind, evidence, return_date, note, new_text, received_at FROM messages
+		date, kind, evidence, return_date, note, new_text, received_at, claim FROM messages
 		WHERE ? = '' OR writer = ? ORDER BY id`, writer, writer)
 	if err != nil {
 		return nil, fmt.Errorf("read messages: %w", err)
@@ -72,7 +83,7 @@ func (t *Tx) Messages(writer string) ([]Message, error) {
 			date, ret, received int64
 		)
 		if err := rows.Scan(&m.ID, &m.Writer, &m.MessageID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.From,
-			&m.Subject, &date, &m.Kind, &ev, &ret, &m.Note, &m.NewText, &received); err != nil {
+			&m.Subject, &date, &m.Kind, &ev, &ret, &m.Note, &m.NewText, &received, &m.Claim); err != nil {
 			return nil, fmt.Errorf("read messages: %w", err)
 		}
 		if err := json.Unmarshal([]byte(ev), &m.Evidence); err != nil {
@@ -84,18 +95,31 @@ func (t *Tx) Messages(writer string) ([]Message, error) {
 	return out, rows.Err()
 }
 
-// Checkpoint is how far a mailbox has been read.
+// SetClaim settles the open upload claims of writer.
+func (t *Tx) SetClaim(writer string, state int) error {
+	_, err := t.tx.Exec(`UPDATE messages SET claim = ? WHERE writer = ? AND claim = ?`, state, writer, ClaimOpen)
+	if err != nil {
+		return fmt.Errorf("update claims of %s: %w", writer, err)
+	}
+	return nil
+}
+
+// Checkpoint is how far a mailbox has been read, and for which senders:
+// Scanned is a fingerprint of the search the messages up to LastUID were
+// looked for with, so that a writer added later gets their earlier mail
+// read.
 type Checkpoint struct {
 	UIDValidity uint32
 	LastUID     uint32
+	Scanned     string
 }
 
 // Checkpoint returns the checkpoint of mailbox; the zero Checkpoint if it
 // was never read.
 func (t *Tx) Checkpoint(mailbox string) (Checkpoint, error) {
 	var c Checkpoint
-	err := t.tx.QueryRow(`SELECT uidvalidity, last_uid FROM checkpoints WHERE mailbox = ?`, mailbox).
-		Scan(&c.UIDValidity, &c.LastUID)
+	err := t.tx.QueryRow(`SELECT uidvalidity, last_uid, scanned FROM checkpoints WHERE mailbox = ?`, mailbox).
+		Scan(&c.UIDValidity, &c.LastUID, &c.Scanned)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Checkpoint{}, nil
 	}
@@ -109,9 +133,10 @@ func (t *Tx) Checkpoint(mailbox string) (Checkpoint, error) {
 // same transaction that records what the messages up to it did, so a
 // crash never skips nor repeats a message.
 func (t *Tx) SetCheckpoint(mailbox string, c Checkpoint) error {
-	_, err := t.tx.Exec(`INSERT INTO checkpoints (mailbox, uidvalidity, last_uid) VALUES (?,?,?)
-		ON CONFLICT(mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid`,
-		mailbox, c.UIDValidity, c.LastUID)
+	_, err := t.tx.Exec(`INSERT INTO checkpoints (mailbox, uidvalidity, last_uid, scanned) VALUES (?,?,?,?)
+		ON CONFLICT(mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
+		scanned = excluded.scanned`,
+		mailbox, c.UIDValidity, c.LastUID, c.Scanned)
 	if err != nil {
 		return fmt.Errorf("save checkpoint of %s: %w", mailbox, err)
 	}

@@ -32,12 +32,24 @@ type Store struct {
 
 	verMu   sync.Mutex
 	verConn *sql.Conn // kept open: PRAGMA data_version is per connection
+
+	chMu    sync.Mutex
+	changed chan struct{} // closed at the next commit of this process
 }
 
 // Open opens (creating if needed) the state file at path and brings its
 // schema up to date. The caller closes it.
+//
+// The file, and the WAL and shared-memory files SQLite keeps beside it
+// (which take the main file's mode), are private to the user from the
+// moment they exist. Every commit is synced to disk before Update
+// returns (synchronous=FULL): a send is recorded before it starts, and a
+// record lost to a power cut would mean a second send.
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("open state: %w", err)
+	}
+	if err := createPrivate(path); err != nil {
 		return nil, fmt.Errorf("open state: %w", err)
 	}
 	dsn := func(lock string) string {
@@ -45,7 +57,7 @@ func Open(path string) (*Store, error) {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Add("_pragma", "synchronous(FULL)")
 		// The state is small; a small page cache keeps an adviser's
 		// hundreds of applicants in little memory.
 		q.Add("_pragma", "cache_size(-512)")
@@ -65,14 +77,46 @@ func Open(path string) (*Store, error) {
 	r.SetMaxOpenConns(3) // one is kept for Version
 	r.SetMaxIdleConns(1)
 	r.SetConnMaxIdleTime(time.Minute)
-	s := &Store{w: w, r: r, path: path}
+	s := &Store{w: w, r: r, path: path, changed: make(chan struct{})}
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
-	// The state holds writers' mail: keep it private.
-	_ = os.Chmod(path, 0o600)
+	// A state made by an older lorkeeper may have world-readable files.
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(f, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			s.Close()
+			return nil, fmt.Errorf("open state: %w", err)
+		}
+	}
 	return s, nil
+}
+
+// createPrivate creates path with mode 0600 if it does not exist, so
+// that SQLite, which gives its side files the main file's mode, never
+// makes a readable one.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// Changes returns a channel that is closed at the next commit made
+// through this Store (another process's commits show in Version). Loops
+// wait on it to act at once on a change made in the same process.
+func (s *Store) Changes() <-chan struct{} {
+	s.chMu.Lock()
+	defer s.chMu.Unlock()
+	return s.changed
+}
+
+func (s *Store) notify() {
+	s.chMu.Lock()
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.chMu.Unlock()
 }
 
 // Close closes the file.
@@ -142,6 +186,9 @@ func (s *Store) run(ctx context.Context, db *sql.DB, readOnly bool, fn func(*Tx)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if !readOnly {
+		s.notify()
 	}
 	return nil
 }
@@ -229,6 +276,24 @@ CREATE TABLE checkpoints (
 CREATE TABLE meta (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
+);
+`,
+	// 2: exactly-once sends and honest status: the moment the final "."
+	// was about to go (committed_at), recipients the applicant set in
+	// their mail client, the senders a checkpoint was scanned for,
+	// upload notices that could not be verified (claim), and standing
+	// problems.
+	`
+ALTER TABLE drafts ADD COLUMN committed_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE drafts ADD COLUMN cc TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE drafts ADD COLUMN bcc TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE checkpoints ADD COLUMN scanned TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN claim INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE problems (
+	source     TEXT PRIMARY KEY,
+	message    TEXT NOT NULL,
+	since      INTEGER NOT NULL,
+	updated_at INTEGER NOT NULL
 );
 `,
 }

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -77,7 +79,7 @@ func TestDraftLifecycle(t *testing.T) {
 	if err == nil || err.Error() != "approve: draft 1 is sending" {
 		t.Errorf("approve while sending: %v", err)
 	}
-	must(t, s.Update(ctx, func(tx *Tx) error { return tx.MarkSent(id, "250 2.0.0 Ok: queued", now) }))
+	must(t, s.Update(ctx, func(tx *Tx) error { return tx.MarkSent(id, "250 2.0.0 Ok: queued", CopyPending, now) }))
 	s.View(ctx, func(tx *Tx) error {
 		d, _ := tx.Draft(id)
 		if d.Status != Sent || d.ServerReply != "250 2.0.0 Ok: queued" || d.MessageID != "lk-1@x.example" || d.Attempts != 1 {
@@ -102,7 +104,7 @@ func TestMessageDedupAndCheckpoint(t *testing.T) {
 		if err := tx.AddMessage(m); err != nil {
 			return err
 		}
-		return tx.SetCheckpoint("INBOX", Checkpoint{7, 3})
+		return tx.SetCheckpoint("INBOX", Checkpoint{UIDValidity: 7, LastUID: 3})
 	}))
 	// The same Message-ID under another UID is refused by the schema.
 	m.UID = 9
@@ -112,7 +114,7 @@ func TestMessageDedupAndCheckpoint(t *testing.T) {
 	s.View(ctx, func(tx *Tx) error {
 		seen, _ := tx.HasMessage("abc@x")
 		c, _ := tx.Checkpoint("INBOX")
-		if !seen || c != (Checkpoint{7, 3}) {
+		if !seen || c != (Checkpoint{UIDValidity: 7, LastUID: 3}) {
 			t.Errorf("seen %v checkpoint %+v", seen, c)
 		}
 		return nil
@@ -217,5 +219,44 @@ func TestVersionSeesOtherWriters(t *testing.T) {
 	must(t, daemon.Update(ctx, func(tx *Tx) error { return tx.SetMeta("k", "w") }))
 	if v4, _ := daemon.Version(ctx); v4 == v3 {
 		t.Error("this process's own commit did not change the version")
+	}
+}
+
+// The state holds writers' replies: the file and SQLite's side files are
+// private from the moment they exist.
+func TestFilesArePrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	s, err := Open(filepath.Join(dir, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	must(t, s.Update(ctx, func(tx *Tx) error { return tx.SetMeta("k", "v") }))
+	must(t, s.View(ctx, func(tx *Tx) error { _, err := tx.Meta("k"); return err }))
+	for _, f := range []string{"state.db", "state.db-wal", "state.db-shm"} {
+		st, err := os.Stat(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", f, st.Mode().Perm())
+		}
+	}
+	if st, _ := os.Stat(dir); runtime.GOOS != "windows" && st.Mode().Perm() != 0o700 {
+		t.Errorf("state folder has mode %v, want 0700", st.Mode().Perm())
+	}
+}
+
+// Commits that gate a send survive a power cut only with synchronous=FULL
+// (in WAL mode, NORMAL may roll back the last transactions).
+func TestCommitsAreDurable(t *testing.T) {
+	s := open(t)
+	var v int
+	must(t, s.View(context.Background(), func(tx *Tx) error {
+		return tx.tx.QueryRow("PRAGMA synchronous").Scan(&v)
+	}))
+	if v != 2 { // FULL
+		t.Errorf("PRAGMA synchronous = %d, want 2 (FULL)", v)
 	}
 }

@@ -4,19 +4,20 @@
 package testenv
 
 import (
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/clock"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/inbox"
+	"github.com/lorkeeper/lorkeeper/internal/sample"
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/mailer"
 	"github.com/lorkeeper/lorkeeper/memmail"
@@ -39,29 +40,6 @@ var Writers = map[string]string{
 	"adeyemi": "badeyemi@university.test",
 }
 
-// Clock is a settable clock.
-type Clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// NewClock returns a clock set to t.
-func NewClock(t time.Time) *Clock { return &Clock{t: t} }
-
-// Now returns the clock's time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-// Advance moves the clock forward.
-func (c *Clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // Env is a ready applicant.
 type Env struct {
 	Sys    *memmail.System
@@ -70,7 +48,7 @@ type Env struct {
 	Cfg    *config.Config
 	Store  *store.Store
 	Keeper *keeper.Keeper
-	Clock  *Clock
+	Clock  *clock.Fake // the clock of everything the applicant schedules
 	Log    *slog.Logger
 }
 
@@ -85,11 +63,18 @@ func (e *Env) Folders() *inbox.Folders { return inbox.FoldersFor(e.Cfg.IMAP) }
 
 // Options change the environment.
 type Options struct {
-	Mail     memmail.Options
-	Schedule string // the [schedule] table's body; default compresses nothing
-	Extra    string // TOML appended at the end of the file
-	Clock    time.Time
+	Mail memmail.Options
+	// Configure changes the config before it is written (the default
+	// schedule has no business hours and no digest).
+	Configure func(*config.Config)
+	Extra     string    // TOML appended at the end of the file
+	Clock     time.Time // the fake clock's start; default Start
+	Keeper    []keeper.Option
 }
+
+// Start is the default time of the fake clock: a Tuesday, 10:00 in New
+// York.
+var Start = time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC)
 
 // New starts everything and registers cleanup with t.
 func New(t testing.TB, opts Options) *Env {
@@ -118,10 +103,11 @@ func New(t testing.TB, opts Options) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := NewClock(opts.Clock)
-	if clock.t.IsZero() {
-		clock.t = time.Date(2027, 6, 1, 14, 0, 0, 0, time.UTC) // a Tuesday, 10:00 in New York
+	start := opts.Clock
+	if start.IsZero() {
+		start = Start
 	}
+	clk := clock.NewFake(start)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -135,8 +121,26 @@ func New(t testing.TB, opts Options) *Env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	k := keeper.New(cfg, st, tmpl, log, clock.Now)
-	return &Env{Sys: sys, Dir: dir, Config: path, Cfg: cfg, Store: st, Keeper: k, Clock: clock, Log: log}
+	k := keeper.New(cfg, st, tmpl, log, clk, opts.Keeper...)
+	return &Env{Sys: sys, Dir: dir, Config: path, Cfg: cfg, Store: st, Keeper: k, Clock: clk, Log: log}
+}
+
+// Authenticated returns raw as the applicant's provider delivers mail
+// whose sender it verified: with its Authentication-Results on top.
+// Tests that hand a portal notice straight to the keeper use it; a
+// notice without it is a forgery as far as lorkeeper can tell.
+func Authenticated(raw string) string {
+	domain := "portal.test"
+	if i := strings.Index(raw, "From:"); i >= 0 {
+		line := raw[i:]
+		if j := strings.IndexAny(line, "\r\n"); j > 0 {
+			line = line[:j]
+		}
+		if at := strings.LastIndexByte(line, '@'); at >= 0 {
+			domain = strings.Trim(line[at+1:], "> \t")
+		}
+	}
+	return "Authentication-Results: " + memmail.AuthservID + "; dmarc=pass header.from=" + domain + "\r\n" + raw
 }
 
 func addrs() []string {
@@ -147,75 +151,25 @@ func addrs() []string {
 	return out
 }
 
-// ConfigText is the config of the environment.
+// ConfigText is the config of the environment: the sample applicant
+// and writers on the in-process servers, plaintext to loopback, with
+// opts.Configure applied and opts.Extra appended.
 func ConfigText(sys *memmail.System, opts Options) string {
 	ih, ip, _ := net.SplitHostPort(sys.IMAPAddr())
 	sh, sp, _ := net.SplitHostPort(sys.SMTPAddr())
-	sched := opts.Schedule
-	if sched == "" {
-		sched = "business_hours = false\ndigest_every = \"\""
+	secret := config.Secret{PasswordCmd: "printf " + Password}
+	c := &config.Config{State: "state.db",
+		Applicant: sample.Applicant(Applicant, "cv.pdf", "ps.pdf"),
+		IMAP:      config.IMAP{Host: ih, Port: atoi(ip), Security: "none", Username: Applicant, Secret: secret},
+		SMTP:      config.SMTP{Host: sh, Port: atoi(sp), Security: "none", Username: Applicant, Secret: secret, SentCopy: "append"},
+		Schedule:  config.Schedule{BusinessHours: sample.Bool(false), DigestEvery: sample.String("")},
+		Portals:   config.Portals{Senders: []string{"*@portal.test"}, AuthservID: memmail.AuthservID},
+		Writers:   sample.Writers(Writers),
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `state = "state.db"
-
-[applicant]
-name = "Amara Okafor"
-email = %q
-aamc_id = "14598237"
-specialty = "Diagnostic Radiology"
-background = "non-US citizen IMG"
-cycle = "ERAS 2027"
-timezone = "America/New_York"
-deadline = 2027-09-01
-cv = "cv.pdf"
-personal_statement = "ps.pdf"
-
-[imap]
-host = %q
-port = %s
-security = "none"
-username = %q
-password_cmd = "printf %s"
-
-[smtp]
-host = %q
-port = %s
-security = "none"
-username = %q
-password_cmd = "printf %s"
-sent_copy = "append"
-
-[schedule]
-%s
-
-[portals]
-senders = ["*@portal.test"]
-`, Applicant, ih, ip, Applicant, Password, sh, sp, Applicant, Password, sched)
-	for _, id := range []string{"smith", "patel", "nguyen", "adeyemi"} {
-		asked := "email"
-		if id == "patel" {
-			asked = "in_person"
-		}
-		field := "radiology"
-		if id == "nguyen" {
-			field = "other"
-		}
-		fmt.Fprintf(&b, `
-[[writer]]
-id = %q
-name = "Dr. %s %s"
-email = %q
-title = "Attending"
-institution = "Example Hospital"
-field = %q
-asked = %q
-experience = "%s rotation"
-experience_start = 2026-06-01
-experience_end = 2026-06-28
-highlights = ["Presented cases at conference"]
-`, id, map[string]string{"smith": "Jane", "patel": "Priya", "nguyen": "Linh", "adeyemi": "Bola"}[id],
-			strings.ToUpper(id[:1])+id[1:], Writers[id], field, asked, field)
+	if opts.Configure != nil {
+		opts.Configure(c)
 	}
-	b.WriteString(opts.Extra)
-	return b.String()
+	return string(config.Encode(c)) + opts.Extra
 }
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
