@@ -182,10 +182,10 @@ func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32
 
 // reading is what one message says, before it is known whose it is.
 type reading struct {
-	m       *reader.Message
-	perr    error
-	id      string // Message-ID, or one made from the content
-	size    int
+	m        *reader.Message
+	perr     error
+	id       string // Message-ID, or one made from the content
+	size     int
 	res      classify.Result
 	carries  bool
 	why      string
