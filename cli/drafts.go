@@ -21,6 +21,7 @@ import (
 // draftJSON is the contract of `drafts --json`.
 type draftJSON struct {
 	ID          int64     `json:"id"`
+	MessageID   string    `json:"message_id"`
 	Writer      string    `json:"writer"`
 	Template    string    `json:"template"`
 	Subject     string    `json:"subject"`
@@ -45,24 +46,10 @@ func (c *cmd) drafts(ctx context.Context, args []string) error {
 			return c.showDraft(ctx, a, rest)
 		case "edit":
 			return c.editDraft(ctx, a, rest)
-		case "approve", "discard":
-			ids, err := parseIDs(rest)
-			if err != nil {
-				return err
-			}
-			if sub == "approve" {
-				err = a.Keeper.Approve(ctx, ids...)
-			} else {
-				err = a.Keeper.Discard(ctx, ids...)
-			}
-			if err != nil {
-				return err
-			}
-			verb := map[string]string{"approve": "approved: the daemon sends them within seconds", "discard": "discarded"}[sub]
-			c.out("%d %s %s\n", len(ids), plural(len(ids), "draft", "drafts"), verb)
-			return nil
+		case "approve", "discard", "send-again", "sent":
+			return c.draftAction(ctx, a, sub, rest)
 		}
-		return usagef("drafts: unknown subcommand %q (show, edit, approve, discard)", sub)
+		return usagef("drafts: unknown subcommand %q (show, edit, approve, discard, send-again, sent)", sub)
 	}
 	var asJSON bool
 	if _, err := flags("drafts", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") }); err != nil {
@@ -73,14 +60,14 @@ func (c *cmd) drafts(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	ds, err := a.Keeper.Drafts(ctx, store.Pending, store.Held, store.Failed)
+	ds, err := a.Keeper.Drafts(ctx, store.Pending, store.Held, store.Failed, store.Approved, store.Sending)
 	if err != nil {
 		return err
 	}
 	if asJSON {
 		out := make([]draftJSON, 0, len(ds))
 		for _, d := range ds {
-			j := draftJSON{ID: d.ID, Writer: d.Writer, Template: d.Template, Subject: d.Subject, Status: string(d.Status),
+			j := draftJSON{ID: d.ID, MessageID: d.MessageID, Writer: d.Writer, Template: d.Template, Subject: d.Subject, Status: string(d.Status),
 				To: d.ToAddr, CreatedAt: d.CreatedAt, Error: d.LastError, Attachments: []string{}}
 			for _, at := range d.Attachments {
 				j.Attachments = append(j.Attachments, at.Name)
@@ -96,12 +83,78 @@ func (c *cmd) drafts(ctx context.Context, args []string) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tWRITER\tTEMPLATE\tSTATUS\tSUBJECT")
+	fmt.Fprintln(tw, "ID\tWRITER\tEMAIL\tSTATUS\tSUBJECT")
+	queued := 0
 	for _, d := range ds {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", d.ID, d.Writer, d.Template, d.Status, d.Subject)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", d.ID, d.Writer, templates.Describe(d.Template), statusWord(d.Status), d.Subject)
+		if d.Status == store.Approved || d.Status == store.Sending {
+			queued++
+		}
 	}
 	tw.Flush()
 	c.out("\nRead one with `lorkeeper drafts show ID`; send with `lorkeeper drafts approve ID...`.\n")
+	if queued > 0 {
+		c.out("%s\n", c.sendingNote(ctx, a))
+	}
+	return nil
+}
+
+// statusWord names a draft's status for the applicant: an approved
+// draft that has not left is "queued".
+func statusWord(s store.Status) string {
+	switch s {
+	case store.Pending:
+		return "to review"
+	case store.Approved, store.Sending:
+		return "queued"
+	}
+	return string(s)
+}
+
+// sendingNote says who sends approved drafts: the running daemon, or
+// nobody until the applicant runs it.
+func (c *cmd) sendingNote(ctx context.Context, a *daemon.Applicant) string {
+	o, err := a.Keeper.Overview(ctx)
+	if err == nil && o.Running {
+		return fmt.Sprintf("lorkeeper is running (PID %d): approved drafts leave within seconds.", o.PID)
+	}
+	return "lorkeeper is not running, so approved drafts wait: send them now with `lorkeeper run --once`, or keep it running with `lorkeeper run`."
+}
+
+// draftAction approves, discards, sends again or marks sent the drafts
+// named by args.
+func (c *cmd) draftAction(ctx context.Context, a *daemon.Applicant, sub string, args []string) error {
+	ids, err := parseIDs(args)
+	if err != nil {
+		return err
+	}
+	n := fmt.Sprintf("%d %s", len(ids), plural(len(ids), "draft", "drafts"))
+	switch sub {
+	case "approve":
+		if err := a.Keeper.Approve(ctx, ids...); err != nil {
+			if errors.Is(err, store.ErrHeld) {
+				return fmt.Errorf("%w: if it did not arrive, send it again with `lorkeeper drafts send-again %s` (the writer may get two copies); if it did, `lorkeeper drafts sent %s`",
+					err, strings.Join(args, " "), strings.Join(args, " "))
+			}
+			return err
+		}
+		c.out("%s approved. %s\n", n, c.sendingNote(ctx, a))
+	case "discard":
+		if err := a.Keeper.Discard(ctx, ids...); err != nil {
+			return err
+		}
+		c.out("%s discarded.\n", n)
+	case "send-again":
+		if err := a.Keeper.SendAgain(ctx, ids...); err != nil {
+			return err
+		}
+		c.out("%s approved again; the writer may receive two copies. %s\n", n, c.sendingNote(ctx, a))
+	case "sent":
+		if err := a.Keeper.MarkSent(ctx, ids...); err != nil {
+			return err
+		}
+		c.out("%s recorded as sent.\n", n)
+	}
 	return nil
 }
 

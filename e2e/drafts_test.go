@@ -16,7 +16,7 @@ import (
 )
 
 // draftCopy finds the Drafts-folder copy of a lorkeeper draft.
-func draftCopy(t *testing.T, c *imapclient.Client, id int64) (imap.UID, []byte) {
+func draftCopy(t *testing.T, c *imapclient.Client, d draft) (imap.UID, []byte) {
 	t.Helper()
 	if _, err := c.Select("Drafts", nil).Wait(); err != nil {
 		t.Fatal(err)
@@ -28,7 +28,7 @@ func draftCopy(t *testing.T, c *imapclient.Client, id int64) (imap.UID, []byte) 
 	}
 	for _, m := range msgs {
 		raw := m.BodySection[0].Bytes
-		if header(raw, "X-Lorkeeper-Draft") == strconv.FormatInt(id, 10) {
+		if header(raw, "Message-ID") == "<"+d.MessageID+">" {
 			return m.UID, raw
 		}
 	}
@@ -76,7 +76,7 @@ func TestDraftsInMailClient(t *testing.T) {
 	var uids = map[string]imap.UID{}
 	eventually(t, 15*time.Second, "four drafts in the Drafts folder", func() bool {
 		for id, d := range byWriter {
-			uid, raw := draftCopy(t, c, d.ID)
+			uid, raw := draftCopy(t, c, d)
 			if uid == 0 {
 				return false
 			}
@@ -89,7 +89,7 @@ func TestDraftsInMailClient(t *testing.T) {
 	})
 
 	// Edit Dr. Smith's ask in the mail client: it saves a new version.
-	_, raw := draftCopy(t, c, byWriter["smith"].ID)
+	_, raw := draftCopy(t, c, byWriter["smith"])
 	edited := bytes.Replace(raw, []byte("Thank you again for the chance"), []byte("Many thanks for the chance"), 1)
 	appendMsg(t, c, "Drafts", edited, imap.FlagDraft)
 	expunge(t, c, uids["smith"])
@@ -99,7 +99,7 @@ func TestDraftsInMailClient(t *testing.T) {
 
 	// Send it from the mail client: submission, a copy in Sent, gone
 	// from Drafts.
-	uid, raw := draftCopy(t, c, byWriter["smith"].ID)
+	uid, raw := draftCopy(t, c, byWriter["smith"])
 	msg, err := mailer.Compose(mailer.Message{FromName: "Amara Okafor", FromAddr: w.applicant, ToName: "Dr. Jane Smith",
 		ToAddr: w.writers["smith"], Subject: header(raw, "Subject"), Text: "Dear Dr. Smith,\n\nMany thanks for the chance to work with you.\n",
 		MessageID: "client-" + w.applicant})
@@ -136,7 +136,7 @@ func TestDraftsInMailClient(t *testing.T) {
 	w.lk("drafts", "approve", strconv.FormatInt(byWriter["patel"].ID, 10))
 	eventually(t, 20*time.Second, "the approved draft sent", func() bool { return len(mailbox(t, w.writers["patel"], "INBOX")) == 1 })
 	eventually(t, 10*time.Second, "its copy gone from Drafts", func() bool {
-		u, _ := draftCopy(t, c, byWriter["patel"].ID)
+		u, _ := draftCopy(t, c, byWriter["patel"])
 		return u == 0
 	})
 	time.Sleep(3 * time.Second)

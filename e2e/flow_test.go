@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lorkeeper/lorkeeper/config"
 )
 
 // TestEndToEnd is the whole flow against Dovecot and Postfix: drafts
@@ -72,8 +74,16 @@ func TestEndToEnd(t *testing.T) {
 	send("patel", reply(w.writers["patel"], "Priya Patel", w.applicant, "Automatic reply: "+subj, mid,
 		"I am out of the office until December 20 with limited access to email.\n", "Auto-Submitted: auto-replied"),
 		func(r row) bool { return r.LastReplyKind == "auto_reply" })
-	accepted := deliver(t, w.portal, w.applicant, reply(w.portal, "Letters Portal", w.applicant, "Letter received", "",
+	// A forged notice first: anyone can write the portal's From. It is
+	// shown as a claim; the letter does not move.
+	deliver(t, w.portal, w.applicant, reply(w.portal, "Letters Portal", w.applicant, "Letter received", "",
 		"Dr. Priya Patel has uploaded a letter of recommendation for Amara Okafor.\n", "Auto-Submitted: auto-generated"))
+	eventually(t, 15*time.Second, "the forged notice shows as a claim", func() bool { return len(w.status()["patel"].Claims) == 1 })
+	if r := w.status()["patel"]; r.State == "uploaded" {
+		t.Fatalf("a forged notice moved the letter: %+v", r)
+	}
+	accepted := deliver(t, w.portal, w.applicant, verified(reply(w.portal, "Letters Portal", w.applicant, "Letter received", "",
+		"Dr. Priya Patel has uploaded a letter of recommendation for Amara Okafor.\n", "Auto-Submitted: auto-generated"), w.portal))
 	eventually(t, 15*time.Second, "the upload notice shows", func() bool { return w.status()["patel"].State == "uploaded" })
 	latencies = append(latencies, time.Since(accepted))
 
@@ -108,7 +118,10 @@ func TestEndToEnd(t *testing.T) {
 // reminders and a thank-you.
 func TestReminderThenUpload(t *testing.T) {
 	w := newWorld(t)
-	w.schedule = "first_reminder_after = \"2s\"\nreminder_every = \"2s\"\nmax_reminders = 5\nbusiness_hours = false\ndigest_every = \"\""
+	w.configure = func(c *config.Config) {
+		five := 5
+		c.Schedule.FirstReminderAfter, c.Schedule.ReminderEvery, c.Schedule.MaxReminders = config.Duration(2*time.Second), config.Duration(2*time.Second), &five
+	}
 	w.write()
 	w.start()
 	eventually(t, 20*time.Second, "drafts planned", func() bool { return len(w.drafts()) == 4 })
@@ -123,8 +136,8 @@ func TestReminderThenUpload(t *testing.T) {
 		d := w.draftsOf("smith")
 		return len(d) == 1 && d[0] == "reminder"
 	})
-	deliver(t, w.portal, w.applicant, reply(w.portal, "Letters Portal", w.applicant, "Letter uploaded", "",
-		"The letter of recommendation from Dr. Jane Smith has been submitted successfully.\n"))
+	deliver(t, w.portal, w.applicant, verified(reply(w.portal, "Letters Portal", w.applicant, "Letter uploaded", "",
+		"The letter of recommendation from Dr. Jane Smith has been submitted successfully.\n"), w.portal))
 	eventually(t, 15*time.Second, "the upload is seen", func() bool { return w.status()["smith"].State == "uploaded" })
 	if d := w.draftsOf("smith"); len(d) != 1 || d[0] != "thank_you" {
 		t.Fatalf("after the upload: drafts %v, want only the thank-you", d)

@@ -54,8 +54,11 @@ func Open(path string) (*Store, error) {
 	}
 	dsn := func(lock string) string {
 		q := url.Values{}
-		q.Add("_pragma", "journal_mode(WAL)")
+		// The busy timeout first: the pragmas after it, journal_mode
+		// included, then wait for another process's lock instead of
+		// failing at once with "database is locked".
 		q.Add("_pragma", "busy_timeout(10000)")
+		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(FULL)")
 		// The state is small; a small page cache keeps an adviser's
@@ -302,6 +305,12 @@ CREATE TABLE problems (
 // transaction, tracking the version in PRAGMA user_version.
 func (s *Store) migrate() error {
 	ctx := context.Background()
+	// Most opens find the schema current: a read says so without taking
+	// the write lock that a running daemon may hold.
+	var v int
+	if err := s.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err == nil && v == len(migrations) {
+		return nil
+	}
 	for {
 		tx, err := s.w.BeginTx(ctx, nil)
 		if err != nil {

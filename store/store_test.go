@@ -260,3 +260,33 @@ func TestCommitsAreDurable(t *testing.T) {
 		t.Errorf("PRAGMA synchronous = %d, want 2 (FULL)", v)
 	}
 }
+
+// A brand-new state opened by two processes at once (the daemon
+// starting while the command line reads) opens in both: the busy timeout
+// is set before the pragmas that need a lock.
+func TestNewStateOpenedTwiceAtOnce(t *testing.T) {
+	for i := 0; i < 30; i++ {
+		path := filepath.Join(t.TempDir(), "state.db")
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for j := 0; j < 4; j++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := Open(path)
+				if err == nil {
+					err = s.Update(context.Background(), func(tx *Tx) error { return tx.SetMeta("k", "v") })
+					s.Close()
+				}
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", i, err)
+			}
+		}
+	}
+}
