@@ -231,11 +231,11 @@ func (w *world) status() map[string]row {
 type draft struct {
 	ID        int64  `json:"id"`
 	MessageID string `json:"message_id"`
-	Writer   string `json:"writer"`
-	Template string `json:"template"`
-	Subject  string `json:"subject"`
-	Status   string `json:"status"`
-	Error    string `json:"error"`
+	Writer    string `json:"writer"`
+	Template  string `json:"template"`
+	Subject   string `json:"subject"`
+	Status    string `json:"status"`
+	Error     string `json:"error"`
 }
 
 func (w *world) drafts() []draft {
