@@ -43,6 +43,11 @@ func (c *cmd) run(ctx context.Context, args []string) error {
 			errs = append(errs, err)
 			continue
 		}
+		if err := a.Lock(); err != nil {
+			errs = append(errs, err)
+			a.Close()
+			continue
+		}
 		if err := a.Run(ctx, daemon.Options{Once: true}); err != nil {
 			errs = append(errs, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -37,6 +38,11 @@ func (c *cmd) status(ctx context.Context, args []string) error {
 		return enc.Encode(rows)
 	}
 	loc := a.Keeper.Policy().Location
+	ov, err := a.Keeper.Overview(ctx)
+	if err != nil {
+		return err
+	}
+	c.overview(ov, loc)
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "WRITER\tSTATE\tLAST REPLY\tFLAG\tDAYS\tNEXT STEP")
 	for _, r := range rows {
@@ -126,4 +132,38 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// overview prints whether lorkeeper is running and working, and what
+// stands in its way, before the letters.
+func (c *cmd) overview(o keeper.Overview, loc *time.Location) {
+	at := func(t time.Time) string { return t.In(loc).Format("Mon Jan 2 15:04") }
+	h := o.Heartbeat
+	switch {
+	case o.Running:
+		c.out("lorkeeper is running (PID %d)", o.PID)
+		if !h.Started.IsZero() {
+			c.out(" since %s", at(h.Started))
+		}
+		c.out(".\n")
+	default:
+		c.out("lorkeeper is NOT running: nothing is sent or read until you start it with `lorkeeper run` (or send what is approved with `lorkeeper run --once`).\n")
+	}
+	if !h.LastSync.IsZero() {
+		c.out("Mailbox last read to the end: %s.\n", at(h.LastSync))
+	}
+	for _, p := range o.Problems {
+		c.out("PROBLEM (%s, since %s): %s\n", p.Source, at(p.Since), p.Message)
+	}
+	for _, u := range o.Unreadable {
+		c.out("PROBLEM: %s\n", u)
+	}
+	if n := len(o.Queued); n > 0 {
+		var ids []string
+		for _, d := range o.Queued {
+			ids = append(ids, fmt.Sprintf("#%d", d.ID))
+		}
+		c.out("Queued: %d approved %s not sent yet (%s).\n", n, plural(n, "draft", "drafts"), strings.Join(ids, ", "))
+	}
+	c.out("\n")
 }

@@ -41,23 +41,23 @@ func (s Secret) Credential(ctx context.Context, section, username string) (Crede
 	case s.PasswordEnv != "":
 		v, ok := os.LookupEnv(s.PasswordEnv)
 		if !ok || v == "" {
-			return c, fmt.Errorf("%s: environment variable %s (password_env) is not set", section, s.PasswordEnv)
+			return c, fmt.Errorf("environment variable %s (%s.password_env) is not set: set it before starting lorkeeper", s.PasswordEnv, section)
 		}
 		c.Password = v
 	case s.PasswordCmd != "":
 		v, err := runSecretCmd(ctx, s.PasswordCmd)
 		if err != nil {
-			return c, fmt.Errorf("%s: password_cmd: %w", section, err)
+			return c, fmt.Errorf("%s.password_cmd: %w", section, err)
 		}
 		c.Password = v
 	case s.OAuth2TokenCmd != "":
 		v, err := runSecretCmd(ctx, s.OAuth2TokenCmd)
 		if err != nil {
-			return c, fmt.Errorf("%s: oauth2_token_cmd: %w", section, err)
+			return c, fmt.Errorf("%s.oauth2_token_cmd: %w", section, err)
 		}
 		c.Token = v
 	default:
-		return c, fmt.Errorf("%s: no secret configured", section)
+		return c, fmt.Errorf("%s: no secret configured: set password_env, password_cmd or oauth2_token_cmd", section)
 	}
 	return c, nil
 }

@@ -147,7 +147,7 @@ func TestApprovalThroughLorkeeperRemovesCopy(t *testing.T) {
 // TestEditAndSendFromClient: the applicant edits the draft in their mail
 // client (which replaces the message), then sends it from there.
 func TestEditAndSendFromClient(t *testing.T) {
-	for _, keepsHeader := range []bool{true, false} {
+	for _, keepsID := range []bool{true, false} {
 		f := setup(t)
 		d := f.draftFor("smith")
 		c := f.client()
@@ -161,15 +161,16 @@ func TestEditAndSendFromClient(t *testing.T) {
 			t.Fatal(err)
 		}
 		edited := strings.Replace(string(old[0].BodySection[0].Bytes), "Thank you again", "Many thanks", 1)
-		if !keepsHeader {
-			edited = strings.Replace(edited, "X-Lorkeeper-Draft:", "X-Dropped-By-Client:", 1)
+		if !keepsID {
+			// Many clients give a saved draft a new Message-ID.
+			edited = strings.Replace(edited, "Message-ID: <", "Message-ID: <resaved.", 1)
 		}
 		appendTo(t, c, "Drafts", edited)
 		deleteUID(t, c, uid)
 		f.sync()
 		got, _ := f.Keeper.Draft(ctx, d.ID)
 		if !strings.Contains(got.Text, "Many thanks") || got.Status != store.Pending {
-			t.Fatalf("keeps header %v: the edit was not picked up: %s\n%s", keepsHeader, got.Status, got.Text)
+			t.Fatalf("keeps Message-ID %v: the edit was not picked up: %s\n%s", keepsID, got.Status, got.Text)
 		}
 		// Send from the client: submitted over SMTP, copied to Sent,
 		// removed from Drafts.
@@ -252,6 +253,44 @@ func TestApprovedButAlreadySentFromClient(t *testing.T) {
 	f.sync()
 	if got, _ := f.Keeper.Draft(ctx, d.ID); got.Status != store.Sent || got.MessageID != "client-2@inbox.test" {
 		t.Errorf("%s %s", got.Status, got.MessageID)
+	}
+}
+
+// The applicant changes who the draft goes to in their mail client: the
+// recipients they saw are the ones it goes to (Bcc unseen by the others).
+func TestRecipientEditsAreHonoured(t *testing.T) {
+	f := setup(t)
+	for _, u := range []string{"assistant@hospital.test", "amara.backup@inbox.test"} {
+		f.Sys.AddUser(u, testenv.Password)
+	}
+	d := f.draftFor("smith")
+	c := f.client()
+	c.Select("Drafts", nil).Wait()
+	uid := imap.UID(d.MailboxUID)
+	old, _ := c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{BodySection: []*imap.FetchItemBodySection{{Peek: true}}}).Collect()
+	raw := string(old[0].BodySection[0].Bytes)
+	raw = strings.Replace(raw, "To: \"Dr. Jane Smith\" <jsmith@hospital.test>", "To: Pat Lee <assistant@hospital.test>\r\nBcc: amara.backup@inbox.test", 1)
+	appendTo(t, c, "Drafts", raw)
+	deleteUID(t, c, uid)
+	f.sync()
+	got, _ := f.Keeper.Draft(ctx, d.ID)
+	if got.ToAddr != "assistant@hospital.test" || len(got.Bcc) != 1 {
+		t.Fatalf("recipients after the edit: to %s, bcc %v", got.ToAddr, got.Bcc)
+	}
+	f.Keeper.Approve(ctx, d.ID)
+	if _, err := f.out.SendDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for addr, want := range map[string]int{"assistant@hospital.test": 1, "amara.backup@inbox.test": 1, "jsmith@hospital.test": 0} {
+		msgs, _ := f.Sys.Messages(addr, "INBOX")
+		if len(msgs) != want {
+			t.Errorf("%s got %d messages, want %d", addr, len(msgs), want)
+		}
+		for _, m := range msgs {
+			if strings.Contains(string(m), "Bcc:") {
+				t.Errorf("%s sees the Bcc header", addr)
+			}
+		}
 	}
 }
 

@@ -36,6 +36,10 @@ type Server struct {
 	// IdleTimeout bounds how long a connection may stay silent before it
 	// is taken for dead (a socket some providers let die without a BYE).
 	IdleTimeout time.Duration
+	// Secret names where the credential comes from (such as
+	// `imap.password_env = LORKEEPER_IMAP_PASSWORD`), so that a refused
+	// login says which setting to fix. It never holds the secret.
+	Secret string
 }
 
 // Addr is host:port.
@@ -60,7 +64,7 @@ func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.
 	d := net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
 	raw, err := d.DialContext(ctx, "tcp", s.Addr())
 	if err != nil {
-		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
+		return nil, fmt.Errorf("imap %s: %w", s.Addr(), config.ExplainConnect("imap", s.Security, s.Port, err))
 	}
 	idle := s.IdleTimeout
 	if idle <= 0 {
@@ -77,28 +81,28 @@ func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.
 		tc := tls.Client(conn, tlsCfg)
 		if err := tc.HandshakeContext(ctx); err != nil {
 			raw.Close()
-			return nil, fmt.Errorf("imap %s: tls: %w", s.Addr(), err)
+			return nil, fmt.Errorf("imap %s: %w", s.Addr(), config.ExplainConnect("imap", s.Security, s.Port, err))
 		}
 		c = imapclient.New(tc, &o)
 	case "starttls":
 		c, err = imapclient.NewStartTLS(conn, &o)
 		if err != nil {
 			raw.Close()
-			return nil, fmt.Errorf("imap %s: starttls: %w", s.Addr(), err)
+			return nil, fmt.Errorf("imap %s: starttls: %w", s.Addr(), config.ExplainConnect("imap", s.Security, s.Port, err))
 		}
 	default:
 		c = imapclient.New(conn, &o)
 	}
 	if err := c.WaitGreeting(); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("imap %s: greeting: %w", s.Addr(), err)
+		return nil, fmt.Errorf("imap %s: greeting: %w", s.Addr(), config.ExplainConnect("imap", s.Security, s.Port, err))
 	}
 	cred, err := s.Credential(ctx)
 	if err != nil {
 		c.Close()
 		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
 	}
-	if err := login(c, cred); err != nil {
+	if err := login(c, cred, s.Secret); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
 	}
@@ -113,7 +117,7 @@ func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.
 	return c, nil
 }
 
-func login(c *imapclient.Client, cred config.Credential) error {
+func login(c *imapclient.Client, cred config.Credential, secret string) error {
 	var err error
 	if cred.Token != "" {
 		err = c.Authenticate(&xoauth2{user: cred.Username, token: cred.Token})
@@ -127,7 +131,11 @@ func login(c *imapclient.Client, cred config.Credential) error {
 	if errors.As(err, &ie) && ie.Type == imap.StatusResponseTypeNo {
 		// The server's text can help ("[AUTHENTICATIONFAILED] ..."); it
 		// never contains our secret.
-		return fmt.Errorf("%w for %s: %s", ErrAuth, cred.Username, ie.Text)
+		hint := "check the password or token"
+		if secret != "" {
+			hint = "check the secret in " + secret
+		}
+		return fmt.Errorf("%w for %s (%s): %s", ErrAuth, cred.Username, ie.Text, hint)
 	}
 	return fmt.Errorf("login as %s: %w", cred.Username, err)
 }
@@ -171,7 +179,7 @@ func (c *deadlineConn) SetDeadline(t time.Time) error {
 
 // ServerFor returns the server of the config's [imap] table.
 func ServerFor(c config.IMAP) Server {
-	return Server{Host: c.Host, Port: c.Port, Security: c.Security, CAFile: c.CAFile,
+	return Server{Host: c.Host, Port: c.Port, Security: c.Security, CAFile: c.CAFile, Secret: c.Secret.Describe("imap"),
 		Credential: func(ctx context.Context) (config.Credential, error) {
 			return c.Secret.Credential(ctx, "imap", c.Username)
 		}}

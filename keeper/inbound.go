@@ -219,7 +219,7 @@ func (k *Keeper) read(raw []byte) (r reading) {
 	if r.id == "" {
 		r.id = contentID(raw)
 	}
-	r.res = classify.Classify(m)
+	r.res = k.classify(m)
 	r.carries, r.why = classify.CarriesLetter(m)
 	if r.res.Kind == classify.Uploaded && k.isPortal(m.From.Addr) {
 		r.auth = senderauth.Check(raw, m.From.Addr, senderauth.Options{AuthservID: k.cfg.Portals.AuthservID, LookupTXT: k.lookupTXT})

@@ -18,9 +18,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/classify"
 	"github.com/lorkeeper/lorkeeper/clock"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/letters"
+	"github.com/lorkeeper/lorkeeper/reader"
 	"github.com/lorkeeper/lorkeeper/store"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
@@ -36,6 +38,7 @@ type Keeper struct {
 	clock clock.Clock
 
 	lookupTXT func(domain string) ([]string, error) // DKIM keys; nil is DNS
+	classify  func(*reader.Message) classify.Result  // classify.Classify; tests make it panic
 }
 
 // Option changes a Keeper.
@@ -54,7 +57,7 @@ func New(cfg *config.Config, st *store.Store, tmpl *templates.Set, log *slog.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	k := &Keeper{cfg: cfg, st: st, tmpl: tmpl, log: log, clock: clock.Or(clk)}
+	k := &Keeper{cfg: cfg, st: st, tmpl: tmpl, log: log, clock: clock.Or(clk), classify: classify.Classify}
 	for _, o := range opts {
 		o(k)
 	}
