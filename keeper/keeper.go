@@ -38,7 +38,7 @@ type Keeper struct {
 	clock clock.Clock
 
 	lookupTXT func(domain string) ([]string, error) // DKIM keys; nil is DNS
-	classify  func(*reader.Message) classify.Result  // classify.Classify; tests make it panic
+	classify  func(*reader.Message) classify.Result // classify.Classify; tests make it panic
 }
 
 // Option changes a Keeper.
