@@ -29,25 +29,134 @@ type Env struct {
 	Reload <-chan struct{}
 }
 
-const usage = `usage: lorkeeper [--config PATH] COMMAND
+// command is one entry of the command line.
+type command struct {
+	name  string
+	args  string // the arguments, as usage shows them
+	short string // one line
+	long  string // more, for `help COMMAND`
+	run   func(c *cmd, ctx context.Context, args []string) error
+}
 
-  run [--once] [CONFIG...]  the daemon: watch, send approved drafts, schedule, digest
-                            (several config files or folders of them: one process, many mailboxes)
-  check [--no-login]        validate config, test IMAP/SMTP login, print letter-mix advice
-  status [--json] [WRITER]  one row per writer; with WRITER, that letter's history
-  drafts [--json]           drafts awaiting review
-  drafts show ID            the email exactly as it will be sent
-  drafts edit ID            edit it in $EDITOR; the edit is what gets sent
-  drafts approve ID...      send them
-  drafts discard ID...      drop them
-  resolve WRITER keep|replace|drop   decide on a flagged (hesitant) writer
-  mark WRITER uploaded      record an upload seen in MyERAS
-  classify FILE.eml...      one JSON line per file: {"file", "kind", "evidence"}
-  digest [--send]           render the digest now (print it, or mail it to the applicant)
-  demo                      the whole flow on built-in IMAP and SMTP servers, with sample data
+// commands is the command line, in the order help lists it.
+var commands = []command{
+	{"run", "[--once] [CONFIG...]", "the daemon: watch, send approved drafts, remind, digest",
+		"Runs until stopped (Ctrl-C). With --once: one pass (sends what is approved, reads new mail), then exits.\nSeveral config files or folders of them: one process, many mailboxes. One daemon per state file.", (*cmd).run},
+	{"check", "[--no-login]", "check the config, show what it resolved to, test both logins, letter-mix advice", "", (*cmd).check},
+	{"status", "[--json] [WRITER]", "is lorkeeper running, and where each letter stands; with WRITER, its history", "", (*cmd).status},
+	{"drafts", "[--json] | show|edit|approve|discard|send-again|sent ID...", "emails awaiting your review, and approved ones not sent yet",
+		"drafts show ID       the email exactly as it will be sent\ndrafts edit ID       edit it in your editor; the edit is what gets sent\ndrafts approve ID... send them\ndrafts discard ID... drop them\ndrafts send-again ID a held email (maybe sent) goes out once more\ndrafts sent ID       a held email did arrive: record it as sent", (*cmd).drafts},
+	{"resolve", "WRITER keep|replace|drop", "decide on a writer after any reply",
+		"keep: go on with this writer; replace: thank them and ask whom else (the alternate email); drop: stop.", (*cmd).resolve},
+	{"set", "WRITER STATE", "put a letter in any state (recorded, and undone with undo)",
+		"States: planned, asked, agreed, waiting, flagged, info_requested, declined, uploaded, done, dropped.", (*cmd).set},
+	{"correct", "WRITER KIND", "re-label the writer's last reply; what follows re-applies",
+		"Kinds: strong_yes, hesitant, decline, needs_info, uploaded, auto_reply, other.", (*cmd).correct},
+	{"undo", "WRITER", "take back your last set, correct, resolve or mark", "", (*cmd).undo},
+	{"mark", "WRITER uploaded", "record an upload you saw in MyERAS", "", (*cmd).mark},
+	{"corrections", "export DIR", "write the replies you corrected as .eml files with labels.tsv", "", (*cmd).corrections},
+	{"classify", "FILE.eml...", "one JSON line per file: kind, evidence, confidence, reason", "", func(c *cmd, _ context.Context, a []string) error { return c.classify(a) }},
+	{"digest", "[--send]", "the digest now: print it, or mail it to yourself", "", (*cmd).digest},
+	{"dashboard", "", "print (and on a desktop, open) the link to your dashboard", "", (*cmd).dashboard},
+	{"demo", "", "the whole flow on built-in mail servers, with sample data", "", (*cmd).demo},
+	{"help", "[COMMAND]", "this help, or a command's", "", nil},
+}
 
-The config defaults to $LORKEEPER_CONFIG, then ./lorkeeper.toml.
-`
+// aliases point a word people type to the command they mean.
+var aliases = map[string]string{
+	"approve": "drafts approve", "discard": "drafts discard", "show": "drafts show", "edit": "drafts edit",
+	"start": "run", "daemon": "run", "validate": "check", "list": "status", "history": "status WRITER",
+	"keep": "resolve WRITER keep", "drop": "resolve WRITER drop", "replace": "resolve WRITER replace",
+	"uploaded": "mark WRITER uploaded", "version": "--version", "login": "login", "setup": "setup", "init": "init",
+}
+
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage: lorkeeper [--config PATH] COMMAND [ARGS]   (--config may also come after COMMAND)\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-12s %-30s %s\n", c.name, c.args, c.short)
+	}
+	b.WriteString("\nThe config defaults to $LORKEEPER_CONFIG, then ./lorkeeper.toml. `lorkeeper help COMMAND` says more.\n")
+	return b.String()
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func commandHelp(c command) string {
+	s := fmt.Sprintf("usage: lorkeeper [--config PATH] %s %s\n\n%s\n", c.name, c.args, c.short)
+	if c.long != "" {
+		s += "\n" + c.long + "\n"
+	}
+	return s
+}
+
+// suggest names the command nearest to an unknown one.
+func suggest(name string) string {
+	if a, ok := aliases[name]; ok {
+		return a
+	}
+	best, bestD := "", 3
+	for _, c := range commands {
+		if d := distance(name, c.name); d < bestD {
+			best, bestD = c.name, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance of a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// splitConfig takes --config PATH (or --config=PATH, -config) out of
+// args, wherever it is, and returns the rest.
+func splitConfig(args []string) (path string, set bool, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, val, hasVal := strings.Cut(a, "=")
+		if name != "--config" && name != "-config" {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				return "", false, nil, usagef("--config needs a file: --config PATH")
+			}
+			i++
+			val = args[i]
+		}
+		path, set = val, true
+	}
+	return path, set, rest, nil
+}
 
 // Main runs one command and returns the exit status.
 func Main(ctx context.Context, args []string, env Env) int {
@@ -57,63 +166,70 @@ func Main(ctx context.Context, args []string, env Env) int {
 	if env.Log == nil {
 		env.Log = slog.New(slog.NewTextHandler(env.Stderr, nil))
 	}
-	fs := flag.NewFlagSet("lorkeeper", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	cfgPath := fs.String("config", "", "config file")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprint(env.Stderr, usage)
+	path, set, args, err := splitConfig(args)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "lorkeeper: %v\n", err)
 		return 2
 	}
-	args = fs.Args()
 	if len(args) == 0 {
-		fmt.Fprint(env.Stderr, usage)
+		fmt.Fprint(env.Stderr, usage())
 		return 2
 	}
-	path := *cfgPath
-	if path == "" {
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := lookup(args[1]); ok {
+				fmt.Fprint(env.Stdout, commandHelp(c))
+				return 0
+			}
+			fmt.Fprintf(env.Stderr, "lorkeeper: no command %q%s\n", args[1], didYouMean(args[1]))
+			return 2
+		}
+		fmt.Fprint(env.Stdout, usage())
+		return 0
+	case "--version", "-version", "version":
+		fmt.Fprintf(env.Stdout, "lorkeeper %s\n", Version())
+		return 0
+	}
+	if !set {
 		path = env.Getenv("LORKEEPER_CONFIG")
 	}
 	if path == "" {
 		path = "lorkeeper.toml"
 	}
-	c := &cmd{env: env, configPath: path, configSet: *cfgPath != ""}
-	var err error
-	switch name, rest := args[0], args[1:]; name {
-	case "run":
-		err = c.run(ctx, rest)
-	case "check":
-		err = c.check(ctx, rest)
-	case "status":
-		err = c.status(ctx, rest)
-	case "drafts":
-		err = c.drafts(ctx, rest)
-	case "resolve":
-		err = c.resolve(ctx, rest)
-	case "mark":
-		err = c.mark(ctx, rest)
-	case "classify":
-		err = c.classify(rest)
-	case "digest":
-		err = c.digest(ctx, rest)
-	case "demo":
-		err = c.demo(ctx, rest)
-	case "help", "-h", "--help":
-		fmt.Fprint(env.Stdout, usage)
-		return 0
-	default:
-		fmt.Fprintf(env.Stderr, "lorkeeper: unknown command %q\n%s", name, usage)
+	c := &cmd{env: env, configPath: path, configSet: set || env.Getenv("LORKEEPER_CONFIG") != ""}
+	name, rest := args[0], args[1:]
+	spec, ok := lookup(name)
+	if !ok || spec.run == nil {
+		fmt.Fprintf(env.Stderr, "lorkeeper: unknown command %q%s (see `lorkeeper help`)\n", name, didYouMean(name))
 		return 2
 	}
-	if err != nil {
+	for _, a := range rest {
+		if a == "--help" || a == "-h" || a == "-help" {
+			fmt.Fprint(env.Stdout, commandHelp(spec))
+			return 0
+		}
+		if a == "--" {
+			break
+		}
+	}
+	if err := spec.run(c, ctx, rest); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(env.Stderr, "lorkeeper: %v\n%s", err, usage)
+			fmt.Fprintf(env.Stderr, "lorkeeper: %v\nusage: lorkeeper %s %s\n", err, spec.name, spec.args)
 			return 2
 		}
 		printErr(env.Stderr, err)
 		return 1
 	}
 	return 0
+}
+
+func didYouMean(name string) string {
+	if s := suggest(name); s != "" {
+		return fmt.Sprintf(": did you mean `lorkeeper %s`?", s)
+	}
+	return ""
 }
 
 // printErr prints an error one line per problem.
@@ -150,11 +266,20 @@ func (c *cmd) out(format string, args ...any) { fmt.Fprintf(c.env.Stdout, format
 // open loads the config and opens the applicant's state. The caller
 // closes the applicant.
 func (c *cmd) open() (*daemon.Applicant, error) {
-	cfg, err := config.Load(c.configPath)
+	cfg, err := c.load()
 	if err != nil {
 		return nil, err
 	}
 	return daemon.Open(cfg, c.env.Log, nil)
+}
+
+// load loads the config, saying how to make one when there is none.
+func (c *cmd) load() (*config.Config, error) {
+	cfg, err := config.Load(c.configPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no config file at %s: create one with `lorkeeper setup` (in your browser) or `lorkeeper init` (here), or copy config.example.toml; or name yours with --config PATH", c.configPath)
+	}
+	return cfg, err
 }
 
 func parseIDs(args []string) ([]int64, error) {

@@ -2,7 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"runtime"
 
+	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/daemon"
 	"github.com/lorkeeper/lorkeeper/dashboard"
 )
@@ -26,4 +31,48 @@ func (c *cmd) startDashboard(ctx context.Context, a *daemon.Applicant) {
 			a.Log.Error("dashboard stopped", "err", err)
 		}
 	}()
+}
+
+// dashboardLink is the dashboard's address with its secret, or why there
+// is none.
+func dashboardLink(cfg *config.Config) (string, error) {
+	if cfg.Dashboard.Port == 0 {
+		return "", fmt.Errorf("the dashboard is off: set [dashboard] port = 8765 in %s, then restart lorkeeper", cfg.Path)
+	}
+	token, err := dashboard.LoadToken(cfg.State)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d/?token=%s", cfg.Dashboard.Port, token), nil
+}
+
+// openBrowser opens link in the desktop's browser, where there is one
+// ($BROWSER, else the platform's opener). It returns an error when none
+// could be started; the caller has printed the link anyway.
+func openBrowser(ctx context.Context, env Env, link string) error {
+	name, args := browserCommand(env.Getenv("BROWSER"), runtime.GOOS)
+	if name == "" {
+		return errors.New("no browser")
+	}
+	if runtime.GOOS == "linux" && env.Getenv("DISPLAY") == "" && env.Getenv("WAYLAND_DISPLAY") == "" && env.Getenv("BROWSER") == "" {
+		return errors.New("no desktop")
+	}
+	cmd := exec.CommandContext(ctx, name, append(args, link)...)
+	return cmd.Start()
+}
+
+// browserCommand is the command that opens a link on goos.
+func browserCommand(browser, goos string) (string, []string) {
+	if browser != "" {
+		return browser, nil
+	}
+	switch goos {
+	case "darwin":
+		return "open", nil
+	case "windows":
+		return "rundll32", []string{"url.dll,FileProtocolHandler"}
+	case "linux", "freebsd", "openbsd", "netbsd":
+		return "xdg-open", nil
+	}
+	return "", nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/daemon"
 	"github.com/lorkeeper/lorkeeper/inbox"
+	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/mailer"
 )
@@ -26,7 +27,7 @@ func (c *cmd) resolve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	o, err := a.Keeper.Resolve(ctx, args[0], args[1])
+	o, err := a.Keeper.Resolve(ctx, args[0], args[1], keeper.ByCommandLine)
 	if err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (c *cmd) mark(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	o, err := a.Keeper.MarkUploaded(ctx, args[0])
+	o, err := a.Keeper.MarkUploaded(ctx, args[0], keeper.ByCommandLine)
 	if err != nil {
 		return err
 	}

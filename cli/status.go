@@ -105,6 +105,9 @@ func (c *cmd) history(ctx context.Context, k *keeper.Keeper, writer string, asJS
 		if h.Note != "" {
 			t += ": " + h.Note
 		}
+		if h.Actor != "" {
+			t += " (" + h.Actor + ")"
+		}
 		lines = append(lines, line{h.At, t})
 	}
 	for _, m := range ms {

@@ -196,7 +196,7 @@ func (s *Server) resolve(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), fmt.Sprintf("The letter of %s could not be read: %s", wr.Name, sentence(err)), err)
 		return
 	}
-	o, err := s.k.Resolve(ctx, wr.ID, decision)
+	o, err := s.k.Resolve(ctx, wr.ID, decision, keeper.ByDashboard)
 	var nf letters.ErrNotFlagged
 	if errors.As(err, &nf) {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("There is nothing to decide for %s: the letter is %s.", wr.Name, strings.ToLower(stateLabel(string(nf.State)))), err)

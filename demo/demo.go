@@ -194,7 +194,7 @@ func (d *demo) play(ctx context.Context) error {
 	d.say("  You approve the thank-you; it is sent and the letter is done.")
 
 	d.step("You decide on the hesitant writer: `lorkeeper resolve nguyen replace`")
-	if _, err := d.k.Resolve(ctx, "nguyen", "replace"); err != nil {
+	if _, err := d.k.Resolve(ctx, "nguyen", "replace", keeper.ByCommandLine); err != nil {
 		return err
 	}
 	alt, err := d.waitDraft(ctx, "nguyen", "alternate")

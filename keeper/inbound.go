@@ -191,6 +191,7 @@ type reading struct {
 	why      string
 	panicked bool
 	auth     senderauth.Result // for a portal's upload notice
+	raw      []byte            // kept with the message, to export it if corrected
 }
 
 // contentID stands in for a missing Message-ID: the same bytes give the
@@ -215,7 +216,7 @@ func (k *Keeper) read(raw []byte) (r reading) {
 	if m == nil {
 		m = &reader.Message{}
 	}
-	r = reading{m: m, perr: perr, id: m.MessageID, size: len(raw)}
+	r = reading{m: m, perr: perr, id: m.MessageID, size: len(raw), raw: raw}
 	if r.id == "" {
 		r.id = contentID(raw)
 	}
@@ -266,7 +267,7 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 	rec := store.Message{Writer: w.ID, MessageID: r.id, Mailbox: mailbox, UIDValidity: cp.UIDValidity,
 		UID: cp.LastUID, From: m.From.Addr, Subject: m.Subject, Date: m.Date, Kind: string(res.Kind),
 		Evidence: res.Evidence, ReturnDate: res.ReturnDate, Note: joinNote(how, res.Note),
-		NewText: clip(m.NewText, 4000), ReceivedAt: now, Claim: claim}
+		NewText: clip(m.NewText, 4000), ReceivedAt: now, Claim: claim, Raw: r.raw}
 	if rec.Date.IsZero() {
 		rec.Date = now
 	}

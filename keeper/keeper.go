@@ -120,53 +120,91 @@ func letterOf(tx *store.Tx, w config.Writer) (letters.Letter, error) {
 	return row.Letter, err
 }
 
+// Actor says who made a change, for the history: lorkeeper itself, or
+// the applicant and where.
+type Actor string
+
+// Actors.
+const (
+	ByLorkeeper   Actor = ""
+	ByCommandLine Actor = "you, on the command line"
+	ByDashboard   Actor = "you, on the dashboard"
+	ByMailApp     Actor = "you, in your mail app"
+)
+
 // ApplyTx applies e to writer w's letter inside tx: it stores the new
 // letter, a history line, the drafts the lifecycle asks for, and discards
 // the pending drafts it cancels.
 func (k *Keeper) ApplyTx(tx *store.Tx, w config.Writer, e letters.Event) (letters.Outcome, error) {
+	return k.applyTx(tx, w, e, ByLorkeeper, "")
+}
+
+// applyTx is ApplyTx by actor, about ref (recorded in the history line).
+func (k *Keeper) applyTx(tx *store.Tx, w config.Writer, e letters.Event, actor Actor, ref string) (letters.Outcome, error) {
+	st, err := k.stepTx(tx, w, e)
+	if err != nil {
+		return st.Outcome, err
+	}
+	o := st.Outcome
+	if o.Changed || len(o.Draft) > 0 || st.note != o.Note || actor != ByLorkeeper {
+		err := tx.AddHistory(store.History{Writer: w.ID, At: k.now(), Event: eventName(e),
+			From: st.before.State, To: o.Letter.State, Note: st.note, Actor: string(actor),
+			Before: &st.before, After: &o.Letter, Drafts: st.made, Ref: ref})
+		if err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+// step is what one event did: the outcome, the letter before it, the
+// drafts it prepared and the history note that says so.
+type step struct {
+	letters.Outcome
+	before letters.Letter
+	made   []int64
+	note   string
+}
+
+// stepTx applies e to w's letter inside tx, without the history line.
+func (k *Keeper) stepTx(tx *store.Tx, w config.Writer, e letters.Event) (step, error) {
 	now := k.now()
 	if e.At.IsZero() {
 		e.At = now
 	}
 	l, err := letterOf(tx, w)
 	if err != nil {
-		return letters.Outcome{}, err
+		return step{}, err
 	}
 	if e.Pending, err = tx.OpenTemplates(w.ID); err != nil {
-		return letters.Outcome{}, err
+		return step{}, err
 	}
 	o, err := letters.Apply(l, e, k.Policy())
 	if err != nil {
-		return o, err
+		return step{Outcome: o}, err
 	}
-	note := o.Note
+	st := step{Outcome: o, before: l, note: o.Note}
 	if len(o.Cancel) > 0 {
 		n, err := tx.DiscardTemplates(w.ID, o.Cancel, now)
 		if err != nil {
-			return o, err
+			return st, err
 		}
 		if n > 0 {
-			note = joinNote(note, fmt.Sprintf("%d pending %s discarded", n, plural(n, "draft", "drafts")))
+			st.note = joinNote(st.note, fmt.Sprintf("%d pending %s discarded", n, plural(n, "draft", "drafts")))
 		}
 	}
 	for _, t := range o.Draft {
 		id, err := k.draftTx(tx, w, o.Letter, t, now)
 		if err != nil {
-			return o, err
+			return st, err
 		}
-		note = joinNote(note, fmt.Sprintf("draft #%d (%s) prepared", id, t))
+		st.made = append(st.made, id)
+		st.note = joinNote(st.note, fmt.Sprintf("draft #%d (%s) prepared", id, templates.Describe(t)))
 	}
 	if err := tx.PutLetter(o.Letter, now); err != nil {
-		return o, err
+		return st, err
 	}
-	if o.Changed || len(o.Draft) > 0 || note != o.Note {
-		err := tx.AddHistory(store.History{Writer: w.ID, At: now, Event: eventName(e),
-			From: l.State, To: o.Letter.State, Note: note})
-		if err != nil {
-			return o, err
-		}
-	}
-	return o, nil
+	return st, nil
 }
 
 func eventName(e letters.Event) string {
@@ -236,8 +274,10 @@ func (k *Keeper) Tick(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Resolve records the applicant's decision on a flagged writer.
-func (k *Keeper) Resolve(ctx context.Context, writer, decision string) (letters.Outcome, error) {
+// Resolve records the applicant's decision on a writer, after any reply:
+// keep (the flag was wrong), replace (ask whom else, and drop them) or
+// drop.
+func (k *Keeper) Resolve(ctx context.Context, writer, decision string, by Actor) (letters.Outcome, error) {
 	w, err := k.writer(writer)
 	if err != nil {
 		return letters.Outcome{}, err
@@ -247,7 +287,7 @@ func (k *Keeper) Resolve(ctx context.Context, writer, decision string) (letters.
 	}
 	var o letters.Outcome
 	err = k.st.Update(ctx, func(tx *store.Tx) error {
-		o, err = k.ApplyTx(tx, w, letters.Event{Type: letters.Resolved, Decision: decision})
+		o, err = k.applyTx(tx, w, letters.Event{Type: letters.Resolved, Decision: decision}, by, "")
 		return err
 	})
 	if err != nil {
@@ -257,14 +297,14 @@ func (k *Keeper) Resolve(ctx context.Context, writer, decision string) (letters.
 }
 
 // MarkUploaded records an upload the applicant saw in MyERAS.
-func (k *Keeper) MarkUploaded(ctx context.Context, writer string) (letters.Outcome, error) {
+func (k *Keeper) MarkUploaded(ctx context.Context, writer string, by Actor) (letters.Outcome, error) {
 	w, err := k.writer(writer)
 	if err != nil {
 		return letters.Outcome{}, err
 	}
 	var o letters.Outcome
 	err = k.st.Update(ctx, func(tx *store.Tx) error {
-		o, err = k.ApplyTx(tx, w, letters.Event{Type: letters.Marked})
+		o, err = k.applyTx(tx, w, letters.Event{Type: letters.Marked}, by, "")
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/internal/sample"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/outbox"
 	"github.com/lorkeeper/lorkeeper/store"
 )
@@ -171,7 +172,7 @@ func TestRepliesMoveLetters(t *testing.T) {
 	}
 	// Resolving the flag: keep → agreed, the alternate is discarded and a
 	// follow-up drafted.
-	if _, err := f.Keeper.Resolve(ctx, "nguyen", "keep"); err != nil {
+	if _, err := f.Keeper.Resolve(ctx, "nguyen", "keep", keeper.ByCommandLine); err != nil {
 		t.Fatal(err)
 	}
 	if r := f.row("nguyen"); r.State != "agreed" || r.Flagged {
@@ -180,10 +181,13 @@ func TestRepliesMoveLetters(t *testing.T) {
 	if p := f.pending("nguyen"); fmt.Sprint(p) != "[follow_up]" {
 		t.Errorf("nguyen drafts after keep: %v", p)
 	}
-	if _, err := f.Keeper.Resolve(ctx, "smith", "keep"); err == nil {
-		t.Error("resolved a writer who is not flagged")
+	// Resolve works after any reply: keep on a letter nothing flagged
+	// changes nothing.
+	before := f.row("smith")
+	if o, err := f.Keeper.Resolve(ctx, "smith", "keep", keeper.ByCommandLine); err != nil || o.Letter.State != letters.State(before.State) {
+		t.Errorf("keep on an unflagged letter: %v %+v", err, o.Letter)
 	}
-	if _, err := f.Keeper.Resolve(ctx, "nobody", "keep"); err == nil || !strings.Contains(err.Error(), "writers: smith, patel") {
+	if _, err := f.Keeper.Resolve(ctx, "nobody", "keep", keeper.ByCommandLine); err == nil || !strings.Contains(err.Error(), "writers: smith, patel") {
 		t.Errorf("unknown writer: %v", err)
 	}
 }
@@ -348,13 +352,13 @@ func TestDigest(t *testing.T) {
 func TestMarkUploaded(t *testing.T) {
 	f := setup(t, testenv.Options{})
 	f.sendAll("smith")
-	o, err := f.Keeper.MarkUploaded(ctx, "smith")
+	o, err := f.Keeper.MarkUploaded(ctx, "smith", keeper.ByCommandLine)
 	if err != nil || o.Letter.State != "uploaded" {
 		t.Fatalf("%+v %v", o.Letter, err)
 	}
 	hs, _ := f.Keeper.History(ctx, "smith")
 	last := hs[len(hs)-1]
-	if last.Event != "mark" || last.To != "uploaded" || !strings.Contains(last.Note, "thank_you") {
+	if last.Event != "mark" || last.To != "uploaded" || !strings.Contains(last.Note, "thank-you") {
 		t.Errorf("history: %+v", last)
 	}
 }

@@ -45,7 +45,7 @@ func TestForgedUploadNoticeChangesNothing(t *testing.T) {
 		t.Errorf("claims shown: %q", after.Claims)
 	}
 	// The applicant checks MyERAS and confirms.
-	o, err := f.Keeper.MarkUploaded(ctx, "smith")
+	o, err := f.Keeper.MarkUploaded(ctx, "smith", keeper.ByCommandLine)
 	if err != nil || o.Letter.State != "uploaded" {
 		t.Fatalf("mark uploaded: %v %+v", err, o.Letter)
 	}

@@ -14,6 +14,7 @@ package letters
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -97,6 +98,7 @@ const (
 	Resolved EventType = "resolve" // the applicant decided on a flag; Decision says how
 	LetterIn EventType = "letter"  // a message carried the confidential letter itself
 	Tick     EventType = "tick"    // time passed; reminders may be due
+	Set      EventType = "set"     // the applicant put the letter in State
 )
 
 // Decisions for Resolved.
@@ -115,7 +117,32 @@ type Event struct {
 	Evidence   []string  // Replied, LetterIn
 	ReturnDate time.Time // Replied with AutoReply
 	Decision   string    // Resolved
+	State      State     // Set
 	Pending    []string  // templates of this writer's drafts still awaiting approval or sending
+}
+
+// States lists every lifecycle state, in lifecycle order.
+func States() []State {
+	return []State{Planned, Asked, Agreed, Waiting, Flagged, InfoRequested, Declined, Uploaded, Done, Dropped}
+}
+
+// ParseState returns the state named s, or an error listing them.
+func ParseState(s string) (State, error) {
+	for _, st := range States() {
+		if string(st) == s {
+			return st, nil
+		}
+	}
+	names := make([]string, 0, 10)
+	for _, st := range States() {
+		names = append(names, string(st))
+	}
+	return "", fmt.Errorf("%q is not a state: use one of %s", s, strings.Join(names, ", "))
+}
+
+// Replies lists every reply kind.
+func Replies() []Reply {
+	return []Reply{StrongYes, Hesitant, Decline, NeedsInfo, UploadedR, AutoReply, Other}
 }
 
 // Outcome is what Apply decided.
@@ -209,9 +236,12 @@ func Apply(l Letter, e Event, p Policy) (Outcome, error) {
 		o.Changed = true
 		o.Note = "flagged: the writer emailed the confidential letter itself"
 
+	case Set:
+		applySet(&o, e)
+
 	case Resolved:
 		if !n.Flagged {
-			return o, ErrNotFlagged{n.State}
+			return resolveUnflagged(l, e)
 		}
 		if n.State != Flagged {
 			// A flag that is not about hesitancy (the letter was mailed):
@@ -254,6 +284,81 @@ func Apply(l Letter, e Event, p Policy) (Outcome, error) {
 		o.Note = fmt.Sprintf("reminder %d drafted", n.Reminders)
 	}
 	return o, nil
+}
+
+// everything a letter may still have pending, but the thank-you.
+var allRequests = []string{TAsk, TFollowUp, TReminder, TInfo, TAlternate}
+
+// applySet puts the letter where the applicant says it is, clearing any
+// flag, dropping the drafts that no longer fit, and drafting what the
+// new state calls for (the packet after an agreement, the thank-you
+// after an upload).
+func applySet(o *Outcome, e Event) {
+	n := &o.Letter
+	if n.State == e.State && !n.Flagged {
+		return
+	}
+	before := n.State
+	n.State = e.State
+	n.Flagged, n.FlagReason, n.Evidence = false, "", nil
+	n.Started = true
+	o.Changed = true
+	o.Note = fmt.Sprintf("set from %s to %s by you", before, e.State)
+	pending := func(t string) bool { return slices.Contains(e.Pending, t) }
+	switch e.State {
+	case Agreed:
+		o.Cancel = append(o.Cancel, TAsk, TAlternate, TReminder)
+		if !n.PacketSent && !pending(TFollowUp) {
+			o.Draft = append(o.Draft, TFollowUp)
+		}
+	case Waiting:
+		n.PacketSent = true
+		o.Cancel = append(o.Cancel, TAsk, TAlternate)
+	case Asked, InfoRequested:
+		o.Cancel = append(o.Cancel, TAlternate)
+		if n.LastRequestAt.IsZero() {
+			n.LastRequestAt = e.At
+		}
+	case Uploaded:
+		o.Cancel = append(o.Cancel, allRequests...)
+		if !pending(TThankYou) {
+			o.Draft = append(o.Draft, TThankYou)
+		}
+	case Declined, Dropped, Flagged, Planned:
+		o.Cancel = append(o.Cancel, allRequests...)
+	case Done:
+		o.Cancel = append(o.Cancel, append(allRequests, TThankYou)...)
+	}
+}
+
+// resolveUnflagged is the applicant's decision on a letter nothing
+// flagged: after any reply (a polite decline read as "other", say) they
+// may drop the writer or replace them; keep changes nothing.
+func resolveUnflagged(l Letter, e Event) (Outcome, error) {
+	o := Outcome{Letter: l}
+	n := &o.Letter
+	if n.State == Uploaded || n.State == Done {
+		return o, ErrNotFlagged{n.State}
+	}
+	switch e.Decision {
+	case Keep:
+		return o, nil
+	case Drop, Replace:
+		o.Cancel = append(o.Cancel, allRequests...)
+		o.Changed = n.State != Dropped
+		n.State = Dropped
+		o.Note = "dropped by you"
+		if e.Decision == Replace {
+			o.Note = "replaced: the alternate request goes to the writer"
+			o.Cancel = []string{TAsk, TFollowUp, TReminder, TInfo} // keep a pending alternate
+			if !slices.Contains(e.Pending, TAlternate) {
+				o.Draft = append(o.Draft, TAlternate)
+			}
+			o.Changed = true
+		}
+		return o, nil
+	}
+	return Outcome{Letter: l}, fmt.Errorf("unknown decision %q: use keep, replace or drop", e.Decision)
 }
 
 func applySent(o *Outcome, e Event) {
@@ -311,6 +416,9 @@ func applyReply(o *Outcome, e Event, pending func(string) bool) {
 		}
 		n.Flagged, n.FlagReason, n.Evidence = false, "", nil
 		o.Cancel = append(o.Cancel, TAsk, TAlternate, TReminder)
+		if before == Declined {
+			o.Cancel = append(o.Cancel, TThankYou) // the thank-you for declining
+		}
 		if n.PacketSent {
 			set(Waiting, "agreed to write a strong letter")
 		} else {

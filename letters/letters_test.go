@@ -65,11 +65,17 @@ func TestTransitions(t *testing.T) {
 		{"sent thank_you", Event{Type: Sent, Template: TThankYou},
 			"= = = = = = = done = ="},
 		{"resolve keep", Event{Type: Resolved, Decision: Keep},
-			"error error error error agreed+follow_up error error error error error"},
+			"= = = = agreed+follow_up = = error error ="},
 		{"resolve replace", Event{Type: Resolved, Decision: Replace},
-			"error error error error dropped+alternate error error error error error"},
+			"dropped+alternate dropped+alternate dropped+alternate dropped+alternate dropped+alternate dropped+alternate dropped+alternate error error dropped+alternate"},
 		{"resolve drop", Event{Type: Resolved, Decision: Drop},
-			"error error error error dropped error error error error error"},
+			"dropped dropped dropped dropped dropped dropped dropped error error ="},
+		{"set declined", Event{Type: Set, State: Declined},
+			"declined declined declined declined declined declined = declined declined declined"},
+		{"set uploaded", Event{Type: Set, State: Uploaded},
+			"uploaded+thank_you uploaded+thank_you uploaded+thank_you uploaded+thank_you uploaded+thank_you uploaded+thank_you uploaded+thank_you = uploaded+thank_you uploaded+thank_you"},
+		{"set agreed", Event{Type: Set, State: Agreed},
+			"agreed+follow_up agreed+follow_up = agreed agreed+follow_up agreed+follow_up agreed+follow_up agreed agreed agreed+follow_up"},
 		{"tick before due", Event{Type: Tick},
 			"= = = = = = = = = ="},
 		{"tick when due", Event{Type: Tick, At: t0.Add(15 * 24 * time.Hour)},
@@ -267,10 +273,25 @@ func TestConfidentialLetterFlag(t *testing.T) {
 	}
 }
 
-func TestResolveNotFlagged(t *testing.T) {
-	_, err := Apply(letterIn(Waiting), Event{Type: Resolved, Decision: Keep}, policy)
+func TestResolveAfterTheUpload(t *testing.T) {
+	_, err := Apply(letterIn(Uploaded), Event{Type: Resolved, Decision: Drop}, policy)
 	var nf ErrNotFlagged
-	if !errors.As(err, &nf) || nf.State != Waiting {
+	if !errors.As(err, &nf) || nf.State != Uploaded {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A set stops what no longer fits: no reminder after the applicant says
+// the writer declined.
+func TestSetDeclinedStopsReminders(t *testing.T) {
+	o, err := Apply(letterIn(Asked), Event{Type: Set, State: Declined, Pending: []string{TReminder}}, policy)
+	if err != nil || !slices.Contains(o.Cancel, TReminder) {
+		t.Fatalf("%+v %v", o, err)
+	}
+	if _, ok := NextReminder(o.Letter, policy); ok {
+		t.Error("a reminder is still planned for a declined letter")
+	}
+	if _, err := ParseState("nope"); err == nil || !strings.Contains(err.Error(), "declined") {
+		t.Errorf("ParseState: %v", err)
 	}
 }

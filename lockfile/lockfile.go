@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // For returns the lock file of a state file: one daemon per state.
@@ -34,32 +35,47 @@ func (e *ErrLocked) Error() string {
 	return fmt.Sprintf("another lorkeeper is already running on this state (%s)", e.Path)
 }
 
-// Acquire takes the lock at path without waiting, creating the file
-// (mode 0600) if needed, and records this process's PID in it. It
-// returns *ErrLocked when another process holds it.
+// Acquire takes the lock at path, creating the file (mode 0600) if
+// needed, and records this process's PID in it. It returns *ErrLocked
+// when another process holds it; a holder that only looks (Holder, from
+// `lorkeeper status`) is waited for, up to half a second.
 func Acquire(path string) (*Lock, error) {
+	return acquire(path, 10)
+}
+
+func acquire(path string, tries int) (*Lock, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
-	if err := tryLock(f); err != nil {
+	for i := 1; ; i++ {
+		err = tryLock(f)
+		if !errors.Is(err, errBusy) || i >= tries {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
 		f.Close()
 		if errors.Is(err, errBusy) {
 			return nil, &ErrLocked{Path: path, PID: readPID(path)}
 		}
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
-	if err := f.Truncate(0); err == nil {
-		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
-		_ = f.Sync()
+	l := &Lock{f: f, path: path}
+	if tries > 1 { // a holder, not a probe: say who holds it
+		if err := f.Truncate(0); err == nil {
+			_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+			_ = f.Sync()
+		}
 	}
-	return &Lock{f: f, path: path}, nil
+	return l, nil
 }
 
 // Holder reports whether a process holds the lock at path, and its PID
 // if known. It does not take the lock for longer than the check.
 func Holder(path string) (pid int, held bool, err error) {
-	l, err := Acquire(path)
+	l, err := acquire(path, 1)
 	var le *ErrLocked
 	switch {
 	case errors.As(err, &le):
@@ -69,7 +85,6 @@ func Holder(path string) (pid int, held bool, err error) {
 	case err != nil:
 		return 0, false, err
 	}
-	l.f.Truncate(0)
 	return 0, false, l.Release()
 }
 

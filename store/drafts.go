@@ -281,6 +281,14 @@ func (t *Tx) Discard(id int64, now time.Time) error {
 	return nil
 }
 
+// Restore brings back a draft that was discarded (an undo).
+func (t *Tx) Restore(id int64, now time.Time) error {
+	if err := t.transition(id, []Status{Discarded}, Pending, now, ""); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	return nil
+}
+
 // DiscardTemplates discards writer's pending and approved drafts of the
 // given templates and returns how many.
 func (t *Tx) DiscardTemplates(writer string, templates []string, now time.Time) (int, error) {

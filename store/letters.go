@@ -91,17 +91,39 @@ func (t *Tx) PutLetter(l letters.Letter, now time.Time) error {
 
 // History is one line of a letter's history.
 type History struct {
+	ID       int64
 	Writer   string
 	At       time.Time
 	Event    string
 	From, To letters.State
 	Note     string
+	// Actor is who did it: "" for lorkeeper, else the applicant and
+	// where ("you, on the command line").
+	Actor string
+	// Before and After are the letter around the event, so that an
+	// applicant's change can be undone; nil when not recorded.
+	Before, After *letters.Letter
+	Drafts        []int64 // drafts the event prepared
+	Ref           string  // what it was about, such as "message:12"
 }
 
 // AddHistory appends a line to a letter's history.
 func (t *Tx) AddHistory(h History) error {
-	_, err := t.tx.Exec(`INSERT INTO history (writer, at, event, from_state, to_state, note) VALUES (?,?,?,?,?,?)`,
-		h.Writer, ms(h.At), h.Event, string(h.From), string(h.To), h.Note)
+	snap := func(l *letters.Letter) string {
+		if l == nil {
+			return ""
+		}
+		b, _ := json.Marshal(l)
+		return string(b)
+	}
+	drafts := ""
+	if len(h.Drafts) > 0 {
+		b, _ := json.Marshal(h.Drafts)
+		drafts = string(b)
+	}
+	_, err := t.tx.Exec(`INSERT INTO history (writer, at, event, from_state, to_state, note, actor, before_json, after_json, drafts, ref)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		h.Writer, ms(h.At), h.Event, string(h.From), string(h.To), h.Note, h.Actor, snap(h.Before), snap(h.After), drafts, h.Ref)
 	if err != nil {
 		return fmt.Errorf("save history of %s: %w", h.Writer, err)
 	}
@@ -110,8 +132,8 @@ func (t *Tx) AddHistory(h History) error {
 
 // History returns a writer's history, oldest first; "" for every writer.
 func (t *Tx) History(writer string) ([]History, error) {
-	rows, err := t.tx.Query(`SELECT writer, at, event, from_state, to_state, note FROM history
-		WHERE ? = '' OR writer = ? ORDER BY id`, writer, writer)
+	rows, err := t.tx.Query(`SELECT id, writer, at, event, from_state, to_state, note, actor, before_json, after_json, drafts, ref
+		FROM history WHERE ? = '' OR writer = ? ORDER BY id`, writer, writer)
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
 	}
@@ -120,14 +142,29 @@ func (t *Tx) History(writer string) ([]History, error) {
 	for rows.Next() {
 		var h History
 		var at int64
-		var from, to string
-		if err := rows.Scan(&h.Writer, &at, &h.Event, &from, &to, &h.Note); err != nil {
+		var from, to, before, after, drafts string
+		if err := rows.Scan(&h.ID, &h.Writer, &at, &h.Event, &from, &to, &h.Note, &h.Actor, &before, &after, &drafts, &h.Ref); err != nil {
 			return nil, fmt.Errorf("read history: %w", err)
 		}
 		h.At, h.From, h.To = fromMS(at), letters.State(from), letters.State(to)
+		h.Before, h.After = unsnap(before), unsnap(after)
+		if drafts != "" {
+			_ = json.Unmarshal([]byte(drafts), &h.Drafts)
+		}
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+func unsnap(s string) *letters.Letter {
+	if s == "" {
+		return nil
+	}
+	var l letters.Letter
+	if json.Unmarshal([]byte(s), &l) != nil {
+		return nil
+	}
+	return &l
 }
 
 // LastChange returns the time of the latest history line, draft or

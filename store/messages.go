@@ -28,6 +28,13 @@ type Message struct {
 	// Claim is set on an upload notice whose sender could not be
 	// verified: it changes nothing until the applicant confirms it.
 	Claim int
+	// Corrected is the kind the applicant says the message is, when it
+	// differs from Kind (what lorkeeper read).
+	Corrected string
+	// Raw is the message as fetched (at most the fetch limit), kept so a
+	// corrected reply can be exported as an example; only AddMessage
+	// and Message read it.
+	Raw []byte
 }
 
 // Claim states of a message.
@@ -57,9 +64,9 @@ func (t *Tx) AddMessage(m Message) error {
 		return fmt.Errorf("save message: %w", err)
 	}
 	_, err = t.tx.Exec(`INSERT INTO messages (writer, message_id, mailbox, uidvalidity, uid, from_addr,
-		subject, date, kind, evidence, return_date, note, new_text, received_at, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		subject, date, kind, evidence, return_date, note, new_text, received_at, claim, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		m.Writer, m.MessageID, m.Mailbox, m.UIDValidity, m.UID, m.From, m.Subject, ms(m.Date), m.Kind,
-		string(ev), ms(m.ReturnDate), m.Note, m.NewText, ms(m.ReceivedAt), m.Claim)
+		string(ev), ms(m.ReturnDate), m.Note, m.NewText, ms(m.ReceivedAt), m.Claim, m.Raw)
 	if err != nil {
 		return fmt.Errorf("save message %s: %w", m.MessageID, err)
 	}
@@ -69,7 +76,7 @@ func (t *Tx) AddMessage(m Message) error {
 // Messages returns writer's messages ("" for all), oldest first.
 func (t *Tx) Messages(writer string) ([]Message, error) {
 	rows, err := t.tx.Query(`SELECT id, writer, message_id, mailbox, uidvalidity, uid, from_addr, subject,
-		date, kind, evidence, return_date, note, new_text, received_at, claim FROM messages
+		date, kind, evidence, return_date, note, new_text, received_at, claim, corrected FROM messages
 		WHERE ? = '' OR writer = ? ORDER BY id`, writer, writer)
 	if err != nil {
 		return nil, fmt.Errorf("read messages: %w", err)
@@ -83,7 +90,7 @@ func (t *Tx) Messages(writer string) ([]Message, error) {
 			date, ret, received int64
 		)
 		if err := rows.Scan(&m.ID, &m.Writer, &m.MessageID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.From,
-			&m.Subject, &date, &m.Kind, &ev, &ret, &m.Note, &m.NewText, &received, &m.Claim); err != nil {
+			&m.Subject, &date, &m.Kind, &ev, &ret, &m.Note, &m.NewText, &received, &m.Claim, &m.Corrected); err != nil {
 			return nil, fmt.Errorf("read messages: %w", err)
 		}
 		if err := json.Unmarshal([]byte(ev), &m.Evidence); err != nil {
@@ -93,6 +100,24 @@ func (t *Tx) Messages(writer string) ([]Message, error) {
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// SetCorrected records the kind the applicant says message id is ("" to
+// take the correction back).
+func (t *Tx) SetCorrected(id int64, kind string) error {
+	if _, err := t.tx.Exec(`UPDATE messages SET corrected = ? WHERE id = ?`, kind, id); err != nil {
+		return fmt.Errorf("correct message %d: %w", id, err)
+	}
+	return nil
+}
+
+// RawMessage returns the bytes kept of message id.
+func (t *Tx) RawMessage(id int64) ([]byte, error) {
+	var raw []byte
+	if err := t.tx.QueryRow(`SELECT raw FROM messages WHERE id = ?`, id).Scan(&raw); err != nil {
+		return nil, fmt.Errorf("read message %d: %w", id, err)
+	}
+	return raw, nil
 }
 
 // SetClaim settles the open upload claims of writer.

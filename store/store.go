@@ -46,7 +46,7 @@ type Store struct {
 // returns (synchronous=FULL): a send is recorded before it starts, and a
 // record lost to a power cut would mean a second send.
 func Open(path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	if err := mkdirDurable(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("open state: %w", err)
 	}
 	if err := createPrivate(path); err != nil {
@@ -95,15 +95,48 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// mkdirDurable creates dir (0700) and any missing parents, and syncs
+// each new entry into its parent: after a power cut, a folder that was
+// only in the page cache would vanish with the state inside it.
+func mkdirDurable(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if parent != dir {
+		if err := mkdirDurable(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, os.ErrExist) {
+		return err
+	}
+	syncDir(parent)
+	return nil
+}
+
+// syncDir fsyncs a directory's entries (where the platform can).
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		_ = f.Sync()
+		f.Close()
+	}
+}
+
 // createPrivate creates path with mode 0600 if it does not exist, so
 // that SQLite, which gives its side files the main file's mode, never
 // makes a readable one.
 func createPrivate(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return err
 	}
-	return f.Close()
+	err = f.Close()
+	syncDir(filepath.Dir(path))
+	return err
 }
 
 // Changes returns a channel that is closed at the next commit made
@@ -284,14 +317,23 @@ CREATE TABLE meta (
 	// 2: exactly-once sends and honest status: the moment the final "."
 	// was about to go (committed_at), recipients the applicant set in
 	// their mail client, the senders a checkpoint was scanned for,
-	// upload notices that could not be verified (claim), and standing
-	// problems.
+	// upload notices that could not be verified (claim), corrections of
+	// replies (with the message, to export them as examples), history
+	// that can be undone (who, the letter before and after, the drafts
+	// made), and standing problems.
 	`
 ALTER TABLE drafts ADD COLUMN committed_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE drafts ADD COLUMN cc TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE drafts ADD COLUMN bcc TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE checkpoints ADD COLUMN scanned TEXT NOT NULL DEFAULT '';
 ALTER TABLE messages ADD COLUMN claim INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN corrected TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN raw BLOB;
+ALTER TABLE history ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN before_json TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN after_json TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN drafts TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN ref TEXT NOT NULL DEFAULT '';
 CREATE TABLE problems (
 	source     TEXT PRIMARY KEY,
 	message    TEXT NOT NULL,
