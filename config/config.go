@@ -293,6 +293,7 @@ func (c *Config) setDefaults() {
 	}
 	if c.SMTP.Secret == (Secret{}) {
 		c.SMTP.Secret = c.IMAP.Secret
+		c.Resolved.SMTPSecretCopied = true
 	}
 	c.IMAP.CAFile = resolve(dir, c.IMAP.CAFile)
 	c.SMTP.CAFile = resolve(dir, c.SMTP.CAFile)

@@ -63,6 +63,9 @@ func (s Secret) mechanism() string {
 
 // validateSecret checks how a section signs in.
 func (c *Config) validateSecret(ps *Problems, sec string, s Secret, p *Preset) {
+	if sec == "smtp" && c.Resolved.SMTPSecretCopied && c.Resolved.SMTP == c.Resolved.IMAP {
+		return // [imap]'s, reported there
+	}
 	n := 0
 	for _, v := range []string{s.PasswordEnv, s.PasswordCmd, s.OAuth2TokenCmd} {
 		if v != "" {
@@ -107,6 +110,11 @@ func (c *Config) validateSecret(ps *Problems, sec string, s Secret, p *Preset) {
 func (c *Config) validateOAuth(ps *Problems) {
 	if !c.UsesOAuth() {
 		return
+	}
+	for _, p := range []*Preset{c.Resolved.IMAP, c.Resolved.SMTP} {
+		if p != nil && p.OAuth == nil {
+			return // the section's problem says to use a password
+		}
 	}
 	o := c.OAuth
 	who := "signing in"

@@ -174,6 +174,8 @@ type Resolution struct {
 	IMAP, SMTP *Preset // the preset of each section; nil for none
 	Inferred   bool    // chosen from the applicant's email domain
 	Filled     []string
+	// SMTPSecretCopied: [smtp] names no secret and uses [imap]'s.
+	SMTPSecretCopied bool
 }
 
 // fill sets *dst to v when it is unset, noting the key.
@@ -200,7 +202,7 @@ func (c *Config) FilledByPreset(key string) bool {
 func (c *Config) applyPresets() {
 	r := &c.Resolved
 	top := c.Provider
-	if top == "" && c.IMAP.Provider == "" && c.SMTP.Provider == "" && c.IMAP.Host == "" && c.SMTP.Host == "" {
+	if top == "" && c.IMAP.Host == "" && c.SMTP.Host == "" {
 		if p := PresetForAddress(c.Applicant.Email); p != nil {
 			top, r.Inferred = p.Name, true
 		}
