@@ -68,7 +68,11 @@ func FileFor(statePath string) string {
 // Open returns the Store of a state file, using the OS keyring in the
 // given mode ("" is Auto).
 func Open(statePath, mode string, log *slog.Logger) *Store {
-	return New(FileFor(statePath), mode, osKeyring{}, log)
+	var kr OSKeyring
+	if mode != File {
+		kr = sessionKeyring()
+	}
+	return New(FileFor(statePath), mode, kr, log)
 }
 
 // New returns a Store that falls back to file and uses kr as the keyring
