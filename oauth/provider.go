@@ -11,6 +11,7 @@
 package oauth
 
 import (
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -73,3 +74,27 @@ func (p Provider) config(redirect string) *oauth2.Config {
 
 // defaultHTTP bounds every request to the authorization server.
 var defaultHTTP = &http.Client{Timeout: 30 * time.Second}
+
+// Attach gives each section of cfg that signs in with `lorkeeper login`
+// its token source over st: one Source per username, shared by IMAP and
+// SMTP, so both use (and refresh) the same access token.
+func Attach(cfg *config.Config, st Store, log *slog.Logger) {
+	if !cfg.UsesOAuth() {
+		return
+	}
+	p := FromConfig(cfg)
+	sources := map[string]*Source{}
+	for _, s := range []struct {
+		secret *config.Secret
+		user   string
+	}{{&cfg.IMAP.Secret, cfg.IMAP.Username}, {&cfg.SMTP.Secret, cfg.SMTP.Username}} {
+		if s.secret.Auth != "oauth2" {
+			continue
+		}
+		key := strings.ToLower(s.user)
+		if sources[key] == nil {
+			sources[key] = NewSource(p, s.user, st, log, nil, nil)
+		}
+		s.secret.Tokens = sources[key]
+	}
+}
