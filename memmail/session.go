@@ -20,7 +20,13 @@ type session struct {
 	s    *System
 	conn *imapserver.Conn
 	user string
+	// inspect marks the System's own reads (Messages): not counted as
+	// logins, never throttled.
+	inspect bool
 }
+
+// inspectSuffix ends the password of the System's own reads.
+const inspectSuffix = "\x00memmail-inspect"
 
 func (se *session) loggedIn(user, mech string) {
 	se.user = user
@@ -31,8 +37,13 @@ func (se *session) loggedIn(user, mech string) {
 }
 
 func (se *session) Login(user, pass string) error {
+	pass, se.inspect = strings.CutSuffix(pass, inspectSuffix)
 	if err := se.SessionIMAP4rev2.Login(user, pass); err != nil {
 		return err
+	}
+	if se.inspect {
+		se.user = user
+		return nil
 	}
 	se.loggedIn(user, "LOGIN")
 	return nil
@@ -151,22 +162,29 @@ func (se *session) Append(mailbox string, r imap.LiteralReader, options *imap.Ap
 }
 
 func (se *session) Select(mailbox string, options *imap.SelectOptions) (*imap.SelectData, error) {
-	if err := se.s.throttled(); err != nil {
+	if err := se.throttled(); err != nil {
 		return nil, err
 	}
 	return se.SessionIMAP4rev2.Select(mailbox, options)
 }
 
 func (se *session) Search(kind imapserver.NumKind, criteria *imap.SearchCriteria, options *imap.SearchOptions) (*imap.SearchData, error) {
-	if err := se.s.throttled(); err != nil {
+	if err := se.throttled(); err != nil {
 		return nil, err
 	}
 	return se.SessionIMAP4rev2.Search(kind, criteria, options)
 }
 
 func (se *session) Fetch(w *imapserver.FetchWriter, numSet imap.NumSet, options *imap.FetchOptions) error {
-	if err := se.s.throttled(); err != nil {
+	if err := se.throttled(); err != nil {
 		return err
 	}
 	return se.SessionIMAP4rev2.Fetch(w, numSet, options)
+}
+
+func (se *session) throttled() error {
+	if se.inspect {
+		return nil
+	}
+	return se.s.throttled()
 }
