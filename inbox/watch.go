@@ -89,6 +89,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 		if errors.Is(err, ErrAuth) && wait < time.Minute {
 			wait = time.Minute
 		}
+		if d, ok := Throttled(err); ok && wait < d {
+			wait = d // the server said how long to back off
+		}
 		w.Log.Warn("imap connection lost; reconnecting", "mailbox", w.Mailbox, "err", err, "retry_in", wait.Round(time.Millisecond))
 		select {
 		case <-ctx.Done():
