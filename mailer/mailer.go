@@ -142,22 +142,19 @@ func (s Server) Send(ctx context.Context, msg *mail.Msg) (string, error) {
 	if err != nil {
 		return "", &Error{Err: fmt.Errorf("send: %w", err)}
 	}
-	c, err := s.client(ctx, tlsCfg)
-	if err != nil {
+	err = s.connect(ctx, tlsCfg, func(c *mail.Client) error { return c.DialAndSendWithContext(ctx, msg) })
+	var me *Error
+	if errors.As(err, &me) {
 		return "", err
 	}
-	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
+	if err != nil {
 		return "", classify(err)
 	}
 	return strings.TrimSpace(msg.ServerResponse()), nil
 }
 
-// client builds a go-mail client with a fresh credential.
-func (s Server) client(ctx context.Context, tlsCfg *tls.Config) (*mail.Client, error) {
-	cred, err := s.Credential(ctx)
-	if err != nil {
-		return nil, &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
-	}
+// client builds a go-mail client that logs in with cred.
+func (s Server) client(tlsCfg *tls.Config, cred config.Credential) (*mail.Client, error) {
 	timeout := s.Timeout
 	if timeout == 0 {
 		timeout = time.Minute
@@ -174,7 +171,7 @@ func (s Server) client(ctx context.Context, tlsCfg *tls.Config) (*mail.Client, e
 	}
 	switch {
 	case cred.Token != "":
-		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthXOAUTH2), mail.WithPassword(cred.Token))
+		opts = append(opts, tokenAuth(s, cred)...)
 	case s.Security == "none":
 		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthPlainNoEnc), mail.WithPassword(cred.Password))
 	default:
@@ -196,14 +193,12 @@ func CheckLogin(ctx context.Context, s Server) error {
 	if err != nil {
 		return err
 	}
-	c, err := s.client(ctx, tlsCfg)
-	if err != nil {
-		return err
-	}
-	if err := c.DialWithContext(ctx); err != nil {
-		return err
-	}
-	return c.Close()
+	return s.connect(ctx, tlsCfg, func(c *mail.Client) error {
+		if err := c.DialWithContext(ctx); err != nil {
+			return err
+		}
+		return c.Close()
+	})
 }
 
 // classify sorts a go-mail error into temporary or permanent.
