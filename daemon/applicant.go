@@ -43,6 +43,7 @@ func Open(cfg *config.Config, log *slog.Logger, now func() time.Time) (*Applican
 		return nil, err
 	}
 	log = log.With("applicant", cfg.Applicant.Email)
+	attachTokens(cfg, log)
 	return &Applicant{Cfg: cfg, Store: st, Keeper: keeper.New(cfg, st, tmpl, log, now), Log: log}, nil
 }
 
