@@ -97,6 +97,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		err = c.digest(ctx, rest)
 	case "demo":
 		err = c.demo(ctx, rest)
+	case "login":
+		err = c.login(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
