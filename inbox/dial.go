@@ -156,9 +156,12 @@ func (a *xoauth2) Start() (string, []byte, error) {
 	return "XOAUTH2", []byte("user=" + a.user + "\x01auth=Bearer " + a.token + "\x01\x01"), nil
 }
 
-// Next answers the server's error challenge (a JSON status) with an empty
-// response, after which the server fails the command.
-func (a *xoauth2) Next(challenge []byte) ([]byte, error) { return []byte{}, nil }
+// Next answers the server's error challenge (a JSON status), after which
+// the server fails the command. Google asks for an empty response, but
+// go-imap writes an empty one as "=", which Dovecot refuses as invalid
+// base64 and hangs up on; %x01, the dummy response of OAUTHBEARER, is
+// valid base64 and ends the exchange on both.
+func (a *xoauth2) Next(challenge []byte) ([]byte, error) { return []byte{0x01}, nil }
 
 // deadlineConn keeps a read deadline on the connection at all times.
 // go-imap clears the deadline between responses; a silent socket would
