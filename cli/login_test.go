@@ -143,3 +143,26 @@ func TestLoginWithAPassword(t *testing.T) {
 		t.Errorf("login: %d %s", r.code, r.stderr)
 	}
 }
+
+// TestCheckInfersGmail: an address at gmail.com, and no [imap] or [smtp]
+// host: the preset is chosen from the address.
+func TestCheckInfersGmail(t *testing.T) {
+	path, _ := providerConfig(t, "gmail", memmail.Plain, nil)
+	data, _ := os.ReadFile(path)
+	var lines []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "host = ") || strings.HasPrefix(l, "port = ") || strings.HasPrefix(l, "security = ") ||
+			strings.HasPrefix(l, "provider = ") {
+			continue
+		}
+		lines = append(lines, strings.ReplaceAll(l, testenv.Applicant, "amara.okafor@gmail.com"))
+	}
+	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600)
+	r := run(t, nil, "--config", path, "check", "--no-login")
+	for _, want := range []string{`Mailbox: Gmail (provider "gmail", chosen from the address amara.okafor@gmail.com)`,
+		"imap     imap.gmail.com:993, tls  (preset)", "smtp     smtp.gmail.com:465, tls  (preset)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s%s", want, r.stdout, r.stderr)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -258,5 +259,31 @@ scopes = ["mail"]
 	}
 	if c.IMAP.Secret.mechanism() != "OAUTHBEARER" {
 		t.Errorf("mechanism %s", c.IMAP.Secret.mechanism())
+	}
+}
+
+// TestAppPasswordProviders: a provider without OAuth2 sign-in for other
+// apps says where to make the app password it needs.
+func TestAppPasswordProviders(t *testing.T) {
+	for addr, want := range map[string]string{
+		"amara@icloud.com":   "iCloud Mail needs an app-specific password (https://account.apple.com",
+		"amara@yahoo.com":    "Yahoo Mail needs an app password (Yahoo Account security",
+		"amara@fastmail.com": "Fastmail needs an app password (Fastmail Settings",
+	} {
+		if ps := problems(t, addr, "", ""); !hasProblem(ps, "0: ", want) {
+			t.Errorf("%s: %v", addr, ps)
+		}
+	}
+}
+
+// TestTokenCommandStillWorks: oauth2_token_cmd gives a token per login.
+func TestTokenCommandStillWorks(t *testing.T) {
+	c := mustLoad(t, "amara@gmail.com", "", "[imap]\noauth2_token_cmd = \"printf ya29.from-my-tool\"\n")
+	cred, err := c.SMTP.Credential(context.Background(), "smtp", c.SMTP.Username)
+	if err != nil || cred.Token != "ya29.from-my-tool" || cred.Mechanism != "XOAUTH2" || cred.Password != "" {
+		t.Errorf("credential %v, %v", cred, err)
+	}
+	if c.IMAP.Auth != "" || c.IMAP.OAuth2Mechanism != "xoauth2" {
+		t.Errorf("auth %q, mechanism %q", c.IMAP.Auth, c.IMAP.OAuth2Mechanism)
 	}
 }
