@@ -447,3 +447,24 @@ func TestServerOutOfReach(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestBrowserLoginLocalhostRedirect: Microsoft's desktop redirect is
+// http://localhost:PORT; lorkeeper listens on 127.0.0.1 (and ::1, where
+// there is one), so the browser gets back whichever localhost it picks.
+func TestBrowserLoginLocalhostRedirect(t *testing.T) {
+	srv, p := server(t, oauthtest.Options{})
+	p.RedirectHost = "localhost"
+	pages := make(chan string, 1)
+	l := &Login{Provider: p, User: user, Out: io.Discard, Open: browser(t, pages, func(u *url.URL) {
+		if r, _ := url.Parse(u.Query().Get("redirect_uri")); r == nil || r.Hostname() != "localhost" {
+			t.Errorf("redirect_uri %q", u.Query().Get("redirect_uri"))
+		}
+	})}
+	g, err := l.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !srv.Valid(user, g.AccessToken) || !strings.Contains(<-pages, "Signed in") {
+		t.Error("sign-in through localhost failed")
+	}
+}
