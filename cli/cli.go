@@ -54,6 +54,7 @@ var commands = []command{
 		"Kinds: strong_yes, hesitant, decline, needs_info, uploaded, auto_reply, other.", (*cmd).correct},
 	{"undo", "WRITER", "take back your last set, correct, resolve or mark", "", (*cmd).undo},
 	{"mark", "WRITER uploaded", "record an upload you saw in MyERAS", "", (*cmd).mark},
+	{"login", "", "sign in to Google or Microsoft (OAuth2) for your mailbox", "", (*cmd).login},
 	{"corrections", "export DIR", "write the replies you corrected as .eml files with labels.tsv", "", (*cmd).corrections},
 	{"classify", "FILE.eml...", "one JSON line per file: kind, evidence, confidence, reason", "", func(c *cmd, _ context.Context, a []string) error { return c.classify(a) }},
 	{"digest", "[--send]", "the digest now: print it, or mail it to yourself", "", (*cmd).digest},

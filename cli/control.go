@@ -110,7 +110,7 @@ func (c *cmd) dashboard(ctx context.Context, args []string) error {
 		c.out("lorkeeper is not running, so the page will not load until you start it with `lorkeeper run`.\n")
 		return nil
 	}
-	if err := openBrowser(ctx, c.env, link); err == nil {
+	if err := openBrowser(c.env, link); err == nil {
 		c.out("Opened in your browser.\n")
 	}
 	return nil

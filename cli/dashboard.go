@@ -49,7 +49,7 @@ func dashboardLink(cfg *config.Config) (string, error) {
 // openBrowser opens link in the desktop's browser, where there is one
 // ($BROWSER, else the platform's opener). It returns an error when none
 // could be started; the caller has printed the link anyway.
-func openBrowser(ctx context.Context, env Env, link string) error {
+func openBrowser(env Env, link string) error {
 	name, args := browserCommand(env.Getenv("BROWSER"), runtime.GOOS)
 	if name == "" {
 		return errors.New("no browser")
@@ -57,8 +57,13 @@ func openBrowser(ctx context.Context, env Env, link string) error {
 	if runtime.GOOS == "linux" && env.Getenv("DISPLAY") == "" && env.Getenv("WAYLAND_DISPLAY") == "" && env.Getenv("BROWSER") == "" {
 		return errors.New("no desktop")
 	}
-	cmd := exec.CommandContext(ctx, name, append(args, link)...)
-	return cmd.Start()
+	// Not tied to ctx: the browser outlives this command.
+	cmd := exec.Command(name, append(args, link)...)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reap it
+	return nil
 }
 
 // browserCommand is the command that opens a link on goos.

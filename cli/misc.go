@@ -148,6 +148,7 @@ func (c *cmd) check(ctx context.Context, args []string) error {
 		return err
 	}
 	c.out("%s: config OK: %s, %d writers.\n", cfg.Path, cfg.Applicant.Name, len(cfg.Writers))
+	c.printMailbox(cfg)
 	a, err := daemon.Open(cfg, c.env.Log, nil)
 	if err != nil {
 		return err

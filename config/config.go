@@ -23,6 +23,8 @@ type Config struct {
 	Path      string `toml:"-"` // the file it was loaded from, absolute
 	State     string `toml:"state"`
 	Templates string `toml:"templates"` // folder whose files override the embedded templates; "" for none
+	Provider  string `toml:"provider"`  // a preset name (see Presets); "" infers it from the applicant's address
+	Secrets   string `toml:"secrets"`   // where login keeps tokens: auto | keyring | file
 
 	Applicant Applicant `toml:"applicant"`
 	IMAP      IMAP      `toml:"imap"`
@@ -30,7 +32,10 @@ type Config struct {
 	Schedule  Schedule  `toml:"schedule"`
 	Portals   Portals   `toml:"portals"`
 	Dashboard Dashboard `toml:"dashboard"`
+	OAuth     OAuth     `toml:"oauth"`
 	Writers   []Writer  `toml:"writer"`
+
+	Resolved Resolution `toml:"-"` // what the provider presets filled in
 
 	lines lineIndex
 }
@@ -53,16 +58,24 @@ type Applicant struct {
 	Location *time.Location `toml:"-"`
 }
 
-// Secret says where a password or OAuth2 token comes from. Exactly one
-// field is set.
+// Secret says where a password or OAuth2 token comes from: exactly one
+// of the commands or the variable, or Auth "oauth2" for the tokens of
+// `lorkeeper login` (from Tokens).
 type Secret struct {
-	PasswordEnv    string `toml:"password_env"`
-	PasswordCmd    string `toml:"password_cmd"`
-	OAuth2TokenCmd string `toml:"oauth2_token_cmd"`
+	PasswordEnv     string `toml:"password_env"`
+	PasswordCmd     string `toml:"password_cmd"`
+	OAuth2TokenCmd  string `toml:"oauth2_token_cmd"`
+	Auth            string `toml:"auth"`             // password | oauth2; "" decides from the rest
+	OAuth2Mechanism string `toml:"oauth2_mechanism"` // xoauth2 | oauthbearer
+
+	// Tokens gives the access tokens when Auth is "oauth2"; whoever
+	// opens the applicant sets it (daemon.Open does).
+	Tokens TokenSource `toml:"-"`
 }
 
 // IMAP is the mailbox lorkeeper watches.
 type IMAP struct {
+	Provider string `toml:"provider"`
 	Host     string `toml:"host"`
 	Port     int    `toml:"port"`
 	Security string `toml:"security"` // tls | starttls | none
@@ -77,10 +90,15 @@ type IMAP struct {
 	IdleRenew       Duration `toml:"idle_renew"`
 	PollInterval    Duration `toml:"poll_interval"`
 	Since           Date     `toml:"since"` // first run: read mail from this date on
+
+	// SentFallback and DraftsFallback are the preset's folder names,
+	// used when the server marks no folder with SPECIAL-USE.
+	SentFallback, DraftsFallback string `toml:"-"`
 }
 
 // SMTP is the server lorkeeper sends through.
 type SMTP struct {
+	Provider string `toml:"provider"`
 	Host     string `toml:"host"`
 	Port     int    `toml:"port"`
 	Security string `toml:"security"`
@@ -108,8 +126,9 @@ type Schedule struct {
 type Portals struct {
 	Senders []string `toml:"senders"`
 	// AuthservID is the authserv-id of the applicant's provider, whose
-	// topmost Authentication-Results header proves a notice's sender;
-	// "" trusts only DKIM signatures lorkeeper checks itself.
+	// topmost Authentication-Results header proves a notice's sender
+	// (RFC 8601); preset by provider. "" trusts only DKIM signatures
+	// lorkeeper checks itself.
 	AuthservID string `toml:"authserv_id"`
 }
 
@@ -231,6 +250,10 @@ func Parse(file string, data []byte) (*Config, error) {
 
 func (c *Config) setDefaults() {
 	dir := filepath.Dir(c.Path)
+	c.applyPresets()
+	if c.Secrets == "" {
+		c.Secrets = "auto"
+	}
 	if c.State == "" {
 		c.State = "lorkeeper.db"
 	}
@@ -272,6 +295,7 @@ func (c *Config) setDefaults() {
 	}
 	if c.SMTP.Secret == (Secret{}) {
 		c.SMTP.Secret = c.IMAP.Secret
+		c.Resolved.SMTPSecretCopied = true
 	}
 	c.IMAP.CAFile = resolve(dir, c.IMAP.CAFile)
 	c.SMTP.CAFile = resolve(dir, c.SMTP.CAFile)
@@ -319,6 +343,7 @@ func (c *Config) setDefaults() {
 			w.Role = "clinical"
 		}
 	}
+	c.resolveAuth()
 }
 
 func resolve(dir, p string) string {

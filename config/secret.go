@@ -14,11 +14,16 @@ import (
 )
 
 // Credential is what a server login needs. Exactly one of Password and
-// Token is set; Token means OAuth2 (XOAUTH2).
+// Token is set; Token means OAuth2, sent with Mechanism (XOAUTH2 or
+// OAUTHBEARER; "" is XOAUTH2).
 type Credential struct {
-	Username string
-	Password string
-	Token    string
+	Username  string
+	Password  string
+	Token     string
+	Mechanism string
+	// Refresh, when set, gets a new token after the server refused this
+	// one; a login calls it at most once before giving up.
+	Refresh func(ctx context.Context) (Credential, error)
 }
 
 // String never shows the secret, so a Credential can be logged safely.
@@ -55,7 +60,9 @@ func (s Secret) Credential(ctx context.Context, section, username string) (Crede
 		if err != nil {
 			return c, fmt.Errorf("%s.oauth2_token_cmd: %w", section, err)
 		}
-		c.Token = v
+		c.Token, c.Mechanism = v, s.mechanism()
+	case s.Auth == "oauth2":
+		return s.tokenCredential(ctx, section, username)
 	default:
 		return c, fmt.Errorf("%s: no secret configured: set password_env, password_cmd or oauth2_token_cmd", section)
 	}

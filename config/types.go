@@ -66,10 +66,8 @@ func (d Duration) String() string {
 		return strconv.FormatInt(int64(t/time.Hour), 10) + "h"
 	case t%time.Minute == 0:
 		return strconv.FormatInt(int64(t/time.Minute), 10) + "m"
-	case t%time.Second == 0:
-		return strconv.FormatInt(int64(t/time.Second), 10) + "s"
 	}
-	return t.String()
+	return strconv.FormatFloat(t.Seconds(), 'f', -1, 64) + "s"
 }
 
 // Date is a calendar date (midnight UTC). The zero Date means unset.

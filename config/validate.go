@@ -47,8 +47,10 @@ func (c *Config) validate(ps *Problems) {
 		}
 	}
 
+	c.validateProvider(ps)
 	c.validateServer(ps, "imap", c.IMAP.Host, c.IMAP.Port, c.IMAP.Security, c.IMAP.Username, c.IMAP.Secret, c.IMAP.CAFile)
 	c.validateServer(ps, "smtp", c.SMTP.Host, c.SMTP.Port, c.SMTP.Security, c.SMTP.Username, c.SMTP.Secret, c.SMTP.CAFile)
+	c.validateOAuth(ps)
 	singleLine(ps, "imap.mailbox", c.IMAP.Mailbox)
 	switch c.SMTP.SentCopy {
 	case "auto", "append", "none":
@@ -102,18 +104,7 @@ func (c *Config) validateServer(ps *Problems, sec, host string, port int, securi
 		ps.add(sec+".security", "%s.security must be tls, starttls or none, not %q", sec, security)
 	}
 	required(ps, sec+".username", user)
-	n := 0
-	for _, v := range []string{secret.PasswordEnv, secret.PasswordCmd, secret.OAuth2TokenCmd} {
-		if v != "" {
-			n++
-		}
-	}
-	switch {
-	case n == 0:
-		ps.add(sec, "%s: no secret: set password_env, password_cmd or oauth2_token_cmd", sec)
-	case n > 1:
-		ps.add(sec, "%s: set only one of password_env, password_cmd and oauth2_token_cmd", sec)
-	}
+	c.validateSecret(ps, sec, secret, map[string]*Preset{"imap": c.Resolved.IMAP, "smtp": c.Resolved.SMTP}[sec])
 	fileExists(ps, sec+".ca_file", caFile)
 }
 

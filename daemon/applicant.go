@@ -51,6 +51,7 @@ func Open(cfg *config.Config, log *slog.Logger, clk clock.Clock, opts ...keeper.
 		return nil, err
 	}
 	log = log.With("applicant", cfg.Applicant.Email)
+	attachTokens(cfg, log)
 	return &Applicant{Cfg: cfg, Store: st, Keeper: keeper.New(cfg, st, tmpl, log, clk, opts...), Log: log}, nil
 }
 

@@ -100,9 +100,19 @@ func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.
 	cred, err := s.Credential(ctx)
 	if err != nil {
 		c.Close()
-		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
+		return nil, fmt.Errorf("imap %s: %w", s.Addr(), authClass(err))
 	}
-	if err := login(c, cred, s.Secret); err != nil {
+	err = login(c, s, cred)
+	if errors.Is(err, ErrAuth) && cred.Refresh != nil {
+		// The token was refused before its time (revoked, or a clock
+		// off): one new token, once.
+		if cred, err = cred.Refresh(ctx); err != nil {
+			err = authClass(err)
+		} else {
+			err = login(c, s, cred)
+		}
+	}
+	if err != nil {
 		c.Close()
 		return nil, fmt.Errorf("imap %s: %w", s.Addr(), err)
 	}
@@ -117,23 +127,29 @@ func Dial(ctx context.Context, s Server, opts *imapclient.Options) (*imapclient.
 	return c, nil
 }
 
-func login(c *imapclient.Client, cred config.Credential, secret string) error {
+func login(c *imapclient.Client, s Server, cred config.Credential) error {
 	var err error
-	if cred.Token != "" {
+	switch {
+	case cred.Token != "" && cred.Mechanism == "OAUTHBEARER":
+		err = c.Authenticate(&oauthBearer{user: cred.Username, token: cred.Token, host: s.Host, port: s.Port})
+	case cred.Token != "":
 		err = c.Authenticate(&xoauth2{user: cred.Username, token: cred.Token})
-	} else {
+	default:
 		err = c.Login(cred.Username, cred.Password).Wait()
 	}
 	if err == nil {
 		return nil
 	}
 	var ie *imap.Error
+	if _, throttled := Throttled(err); throttled {
+		return fmt.Errorf("login as %s: %w", cred.Username, err)
+	}
 	if errors.As(err, &ie) && ie.Type == imap.StatusResponseTypeNo {
 		// The server's text can help ("[AUTHENTICATIONFAILED] ..."); it
 		// never contains our secret.
 		hint := "check the password or token"
-		if secret != "" {
-			hint = "check the secret in " + secret
+		if s.Secret != "" {
+			hint = "check the secret in " + s.Secret
 		}
 		return fmt.Errorf("%w for %s (%s): %s", ErrAuth, cred.Username, ie.Text, hint)
 	}
@@ -148,17 +164,41 @@ func (a *xoauth2) Start() (string, []byte, error) {
 	return "XOAUTH2", []byte("user=" + a.user + "\x01auth=Bearer " + a.token + "\x01\x01"), nil
 }
 
-// Next answers the server's error challenge (a JSON status) with an empty
-// response, after which the server fails the command.
-func (a *xoauth2) Next(challenge []byte) ([]byte, error) { return []byte{}, nil }
+// Next answers the server's error challenge (a JSON status), after which
+// the server fails the command. Google asks for an empty response, but
+// go-imap writes an empty one as "=", which Dovecot refuses as invalid
+// base64 and hangs up on; %x01, the dummy response of OAUTHBEARER, is
+// valid base64 and ends the exchange on both.
+func (a *xoauth2) Next(challenge []byte) ([]byte, error) { return []byte{0x01}, nil }
 
 // deadlineConn keeps a read deadline on the connection at all times.
 // go-imap clears the deadline between responses; a silent socket would
-// then hang forever, so a cleared deadline becomes "idle from now".
+// then hang forever, so a cleared deadline becomes "idle from now". A
+// read that timed out makes every later read fail at once: go-imap's
+// reader would otherwise start over with a fresh 30-second deadline, and
+// a socket that died without a BYE (Exchange) would take that much
+// longer to notice.
 type deadlineConn struct {
 	net.Conn
-	idle time.Duration
-	mu   sync.Mutex
+	idle     time.Duration
+	mu       sync.Mutex
+	timedOut error
+}
+
+func (c *deadlineConn) Read(p []byte) (int, error) {
+	c.mu.Lock()
+	dead := c.timedOut
+	c.mu.Unlock()
+	if dead != nil {
+		return 0, dead
+	}
+	n, err := c.Conn.Read(p)
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		c.mu.Lock()
+		c.timedOut = err
+		c.mu.Unlock()
+	}
+	return n, err
 }
 
 func (c *deadlineConn) SetReadDeadline(t time.Time) error {
@@ -187,5 +227,6 @@ func ServerFor(c config.IMAP) Server {
 
 // FoldersFor returns the Sent and Drafts folders of the config.
 func FoldersFor(c config.IMAP) *Folders {
-	return &Folders{Server: ServerFor(c), Sent: c.SentMailbox, Drafts: c.DraftsMailbox}
+	return &Folders{Server: ServerFor(c), Sent: c.SentMailbox, Drafts: c.DraftsMailbox,
+		SentFallback: c.SentFallback, DraftsFallback: c.DraftsFallback}
 }

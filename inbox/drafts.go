@@ -58,7 +58,7 @@ func (s *Session) DraftsName() (string, error) {
 	if s.f.Drafts != "" {
 		return s.f.Drafts, nil
 	}
-	name, err := FindSpecial(s.c, imap.MailboxAttrDrafts)
+	name, err := FindSpecial(s.c, imap.MailboxAttrDrafts, s.f.DraftsFallback)
 	if err == nil {
 		s.f.Drafts = name
 	}
@@ -70,7 +70,7 @@ func (s *Session) SentName() (string, error) {
 	if s.f.Sent != "" {
 		return s.f.Sent, nil
 	}
-	name, err := FindSpecial(s.c, imap.MailboxAttrSent)
+	name, err := FindSpecial(s.c, imap.MailboxAttrSent, s.f.SentFallback)
 	if err == nil {
 		s.f.Sent = name
 	}

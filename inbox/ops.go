@@ -18,6 +18,9 @@ type Folders struct {
 	Server Server
 	Sent   string // "" finds the \Sent mailbox by SPECIAL-USE
 	Drafts string // "" finds the \Drafts mailbox by SPECIAL-USE
+	// SentFallback and DraftsFallback are tried first when no folder
+	// has the SPECIAL-USE attribute (a provider preset's names).
+	SentFallback, DraftsFallback string
 }
 
 // with runs fn on a fresh, logged-in connection and logs out after.
@@ -37,8 +40,8 @@ func (f *Folders) with(ctx context.Context, fn func(*imapclient.Client) error) e
 }
 
 // FindSpecial returns the mailbox with the given SPECIAL-USE attribute
-// (RFC 6154), or the first of the usual names that exists.
-func FindSpecial(c *imapclient.Client, attr imap.MailboxAttr) (string, error) {
+// (RFC 6154), or the first that exists of fallback and the usual names.
+func FindSpecial(c *imapclient.Client, attr imap.MailboxAttr, fallback string) (string, error) {
 	var opts *imap.ListOptions
 	if c.Caps().Has(imap.CapSpecialUse) {
 		opts = &imap.ListOptions{ReturnSpecialUse: true}
@@ -60,7 +63,7 @@ func FindSpecial(c *imapclient.Client, attr imap.MailboxAttr) (string, error) {
 		imap.MailboxAttrSent:   {"Sent", "Sent Items", "Sent Messages", "[Gmail]/Sent Mail", "INBOX.Sent"},
 		imap.MailboxAttrDrafts: {"Drafts", "[Gmail]/Drafts", "INBOX.Drafts"},
 	}
-	for _, g := range guesses[attr] {
+	for _, g := range append([]string{fallback}, guesses[attr]...) {
 		if names[g] {
 			return g, nil
 		}
@@ -72,7 +75,7 @@ func (f *Folders) sentName(c *imapclient.Client) (string, error) {
 	if f.Sent != "" {
 		return f.Sent, nil
 	}
-	return FindSpecial(c, imap.MailboxAttrSent)
+	return FindSpecial(c, imap.MailboxAttrSent, f.SentFallback)
 }
 
 // ServerFilesSent reports whether the provider itself files mail

@@ -137,6 +137,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 			wait = authWait
 			authWait = min(authWait*2, time.Hour)
 		}
+		if d, ok := Throttled(err); ok && wait < d {
+			wait = d // the server said how long to back off
+		}
 		w.Log.Warn("imap connection lost; reconnecting", "mailbox", w.Mailbox, "err", err, "retry_in", wait.Round(time.Millisecond))
 		t := clk.NewTimer(wait)
 		select {

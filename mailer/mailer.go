@@ -278,8 +278,29 @@ func (s Server) dial(ctx context.Context) (*smtp.Client, net.Conn, error) {
 	if err != nil {
 		return nil, nil, &Error{Err: fmt.Errorf("send: %w", err)}
 	}
+	cred, err := s.Credential(ctx)
+	if err != nil {
+		return nil, nil, &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
+	}
+	sc, conn, err := s.dialAs(ctx, tlsCfg, cred)
+	if authRefused(err) && cred.Refresh != nil {
+		// The token was refused before its time (revoked, or a clock
+		// off): one new token, once. Nothing was sent yet.
+		if cred, err = cred.Refresh(ctx); err != nil {
+			return nil, nil, &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
+		}
+		sc, conn, err = s.dialAs(ctx, tlsCfg, cred)
+	}
+	if err != nil {
+		return nil, nil, s.dialError(err)
+	}
+	return sc, conn, nil
+}
+
+// dialAs connects and logs in with cred. The caller closes conn.
+func (s Server) dialAs(ctx context.Context, tlsCfg *tls.Config, cred config.Credential) (*smtp.Client, net.Conn, error) {
 	var conn net.Conn
-	c, err := s.client(ctx, tlsCfg, func(ctx context.Context, network, addr string) (net.Conn, error) {
+	c, err := s.client(tlsCfg, cred, func(ctx context.Context, network, addr string) (net.Conn, error) {
 		d := net.Dialer{Timeout: s.timeout()}
 		raw, err := d.DialContext(ctx, network, addr)
 		if err != nil {
@@ -304,7 +325,7 @@ func (s Server) dial(ctx context.Context) (*smtp.Client, net.Conn, error) {
 		if conn != nil {
 			conn.Close()
 		}
-		return nil, nil, s.dialError(err)
+		return nil, nil, err
 	}
 	return sc, conn, nil
 }
@@ -312,6 +333,10 @@ func (s Server) dial(ctx context.Context) (*smtp.Client, net.Conn, error) {
 // dialError explains a failed connection or login with the setting to
 // change where lorkeeper can tell.
 func (s Server) dialError(err error) *Error {
+	var me *Error
+	if errors.As(err, &me) {
+		return me
+	}
 	var te *textproto.Error
 	if errors.As(err, &te) && (te.Code == 535 || te.Code == 534 || te.Code == 530) {
 		hint := "check the password or token"
@@ -326,13 +351,9 @@ func (s Server) dialError(err error) *Error {
 // ErrAuth marks a login the server refused.
 var ErrAuth = errors.New("login refused")
 
-// client builds a go-mail client with a fresh credential, dialing with
+// client builds a go-mail client that logs in with cred, dialing with
 // dial (which does implicit TLS itself).
-func (s Server) client(ctx context.Context, tlsCfg *tls.Config, dial mail.DialContextFunc) (*mail.Client, error) {
-	cred, err := s.Credential(ctx)
-	if err != nil {
-		return nil, &Error{Temporary: true, Err: fmt.Errorf("send: %w", err)}
-	}
+func (s Server) client(tlsCfg *tls.Config, cred config.Credential, dial mail.DialContextFunc) (*mail.Client, error) {
 	opts := []mail.Option{mail.WithPort(s.Port), mail.WithTLSConfig(tlsCfg), mail.WithTimeout(s.timeout()),
 		mail.WithUsername(cred.Username), mail.WithHELO("localhost"), mail.WithDialContextFunc(dial)}
 	switch s.Security {
@@ -342,7 +363,7 @@ func (s Server) client(ctx context.Context, tlsCfg *tls.Config, dial mail.DialCo
 		opts = append(opts, mail.WithTLSPolicy(mail.NoTLS))
 	}
 	if cred.Token != "" {
-		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthXOAUTH2), mail.WithPassword(cred.Token))
+		opts = append(opts, tokenAuth(s, cred)...)
 	} else {
 		// The dialer did any implicit TLS, so go-mail cannot tell the
 		// link is encrypted; passwordAuth checks that itself.

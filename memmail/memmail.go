@@ -5,7 +5,9 @@
 // it never talks to anything but 127.0.0.1.
 //
 // Faults can be injected: SMTP replies for the next messages, a restart
-// of the IMAP server, a mailbox renumbered with a new UIDVALIDITY.
+// of the IMAP server, a mailbox renumbered with a new UIDVALIDITY. With
+// Options.Provider the servers play Gmail, Microsoft or iCloud (see
+// providers.go).
 package memmail
 
 import (
@@ -36,6 +38,14 @@ type Options struct {
 	ImplicitTLS bool
 	// NoIdle hides the IDLE capability, to exercise polling.
 	NoIdle bool
+	// Provider makes the servers behave like Gmail, Microsoft or iCloud.
+	Provider Provider
+	// IdleDrop ends every IDLE that long after it began: Gmail with a
+	// BYE, Microsoft by letting the connection go dead. 0 never.
+	IdleDrop time.Duration
+	// CheckToken, when set, decides OAuth2 logins (an oauthtest
+	// server's Valid); without it the tokens of AllowToken pass.
+	CheckToken func(user, token string) bool
 }
 
 // System is a running mail system. Its methods are safe for concurrent use.
@@ -58,6 +68,14 @@ type System struct {
 	faults   []Fault
 	sent     []Envelope
 	imapDown bool
+
+	folders     map[string][]folder // each user's mailboxes, by lowercased address
+	conns       map[string]*deadConn
+	changed     chan struct{}
+	logins      map[string]int
+	idleDrops   int
+	throttle    int
+	throttleFor time.Duration
 }
 
 // Envelope is one message accepted over SMTP.
@@ -77,7 +95,8 @@ type Fault struct {
 // Start starts a System on loopback. The caller calls Close.
 func Start(opts Options) (*System, error) {
 	s := &System{opts: opts, mem: imapmemserver.New(), users: map[string]*imapmemserver.User{},
-		pass: map[string]string{}, tokens: map[string]string{}}
+		pass: map[string]string{}, tokens: map[string]string{}, folders: map[string][]folder{},
+		conns: map[string]*deadConn{}, changed: make(chan struct{}), logins: map[string]int{}}
 	var err error
 	if s.imapLn, err = s.listen("127.0.0.1:0"); err != nil {
 		return nil, fmt.Errorf("start imap: %w", err)
@@ -103,10 +122,11 @@ func Start(opts Options) (*System, error) {
 }
 
 func (s *System) listen(addr string) (net.Listener, error) {
-	ln, err := net.Listen("tcp", addr)
+	raw, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
+	var ln net.Listener = &deadListener{Listener: raw, s: s}
 	if s.opts.CA != nil && s.opts.ImplicitTLS {
 		return tls.NewListener(ln, s.opts.CA.Server), nil
 	}
@@ -118,13 +138,14 @@ func (s *System) serveIMAP() {
 	if s.opts.NoIdle {
 		caps = imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapUIDPlus: {}}
 	}
+	caps = s.opts.Provider.caps(caps)
 	var tlsCfg *tls.Config
 	if s.opts.CA != nil && !s.opts.ImplicitTLS {
 		tlsCfg = s.opts.CA.Server
 	}
 	s.imapSrv = imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return &session{SessionIMAP4rev2: s.mem.NewSession().(imapserver.SessionIMAP4rev2), s: s}, nil, nil
+		NewSession: func(conn *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return &session{SessionIMAP4rev2: s.mem.NewSession().(imapserver.SessionIMAP4rev2), s: s, conn: conn}, nil, nil
 		},
 		Caps:         caps,
 		TLSConfig:    tlsCfg,
@@ -153,11 +174,13 @@ func (s *System) Close() error {
 	return errors.Join(errs...)
 }
 
-// AddUser creates a mailbox for address with INBOX, Sent and Drafts.
+// AddUser creates a mailbox for address with the provider's folders:
+// INBOX, Sent and Drafts for a plain server.
 func (s *System) AddUser(address, password string) error {
 	u := imapmemserver.NewUser(address, password)
-	for _, box := range []string{"INBOX", "Sent", "Drafts"} {
-		if err := u.Create(box, nil); err != nil {
+	folders := s.opts.Provider.folders()
+	for _, f := range folders {
+		if err := u.Create(f.name, nil); err != nil {
 			return fmt.Errorf("add user %s: %w", address, err)
 		}
 	}
@@ -165,6 +188,7 @@ func (s *System) AddUser(address, password string) error {
 	s.mu.Lock()
 	s.users[strings.ToLower(address)] = u
 	s.pass[strings.ToLower(address)] = password
+	s.folders[strings.ToLower(address)] = folders
 	s.mu.Unlock()
 	return nil
 }
@@ -196,6 +220,12 @@ func (s *System) Deliver(address, mailbox string, raw []byte, date time.Time) er
 	if _, err := u.Append(mailbox, literal{bytes.NewReader(raw)}, &imap.AppendOptions{Time: date}); err != nil {
 		return fmt.Errorf("deliver to %s/%s: %w", address, mailbox, err)
 	}
+	if alsoInAllMail(s.opts.Provider, mailbox) {
+		if _, err := u.Append("[Gmail]/All Mail", literal{bytes.NewReader(raw)}, &imap.AppendOptions{Time: date}); err != nil {
+			return fmt.Errorf("deliver to %s/[Gmail]/All Mail: %w", address, err)
+		}
+	}
+	s.notify()
 	return nil
 }
 
@@ -318,9 +348,31 @@ type smtpSession struct {
 	to   []string
 }
 
-func (se *smtpSession) AuthMechanisms() []string { return []string{sasl.Plain, sasl.Login, "XOAUTH2"} }
+func (se *smtpSession) AuthMechanisms() []string {
+	return append(se.s.opts.Provider.mechanisms(), sasl.Login)
+}
+
+// refused535 answers a failed SMTP login the way real servers do (535
+// 5.7.8), not with go-smtp's default 454 "temporary" failure.
+type refused535 struct{ sasl.Server }
+
+func (r refused535) Next(resp []byte) ([]byte, bool, error) {
+	challenge, done, err := r.Server.Next(resp)
+	if err != nil {
+		err = &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "Authentication credentials invalid"}
+	}
+	return challenge, done, err
+}
 
 func (se *smtpSession) Auth(mech string) (sasl.Server, error) {
+	srv, err := se.mechanism(mech)
+	if err != nil {
+		return nil, err
+	}
+	return refused535{srv}, nil
+}
+
+func (se *smtpSession) mechanism(mech string) (sasl.Server, error) {
 	check := func(user, pass string) error {
 		se.s.mu.Lock()
 		want, ok := se.s.pass[strings.ToLower(user)]
@@ -338,6 +390,17 @@ func (se *smtpSession) Auth(mech string) (sasl.Server, error) {
 		return &loginServer{check: check}, nil
 	case "XOAUTH2":
 		return &xoauth2Server{s: se.s, done: func(user string) error { se.user, se.auth = user, mech; return nil }}, nil
+	case sasl.OAuthBearer:
+		if se.s.opts.Provider == Microsoft {
+			return nil, smtp.ErrAuthUnsupported
+		}
+		return sasl.NewOAuthBearerServer(func(o sasl.OAuthBearerOptions) *sasl.OAuthBearerError {
+			if !se.s.tokenOK(o.Username, o.Token) {
+				return &sasl.OAuthBearerError{Status: "invalid_token", Schemes: "bearer"}
+			}
+			se.user, se.auth = o.Username, mech
+			return nil
+		}), nil
 	}
 	return nil, smtp.ErrAuthUnsupported
 }
@@ -378,6 +441,9 @@ func (se *smtpSession) Data(r io.Reader) error {
 			return &smtp.SMTPError{Code: 451, Message: err.Error()}
 		}
 	}
+	if err := se.s.fileSent(se.user, data); err != nil {
+		return &smtp.SMTPError{Code: 451, Message: err.Error()}
+	}
 	return nil
 }
 
@@ -412,11 +478,15 @@ func (l *loginServer) Next(resp []byte) ([]byte, bool, error) {
 
 // xoauth2Server is the server side of XOAUTH2.
 type xoauth2Server struct {
-	s    *System
-	done func(user string) error
+	s      *System
+	done   func(user string) error
+	failed bool
 }
 
 func (x *xoauth2Server) Next(resp []byte) ([]byte, bool, error) {
+	if x.failed {
+		return nil, true, errors.New("invalid token")
+	}
 	if resp == nil {
 		return []byte{}, false, nil
 	}
@@ -429,11 +499,25 @@ func (x *xoauth2Server) Next(resp []byte) ([]byte, bool, error) {
 			token = v
 		}
 	}
-	x.s.mu.Lock()
-	want, ok := x.s.tokens[strings.ToLower(user)]
-	x.s.mu.Unlock()
-	if !ok || token == "" || token != want {
-		return nil, true, errors.New("invalid token")
+	if !x.s.tokenOK(user, token) {
+		// As Gmail does: an error challenge, then NO after the client's
+		// empty answer.
+		x.failed = true
+		return []byte(`{"status":"401","schemes":"bearer","scope":"https://mail.google.com/"}`), false, nil
 	}
 	return nil, true, x.done(user)
+}
+
+// tokenOK decides an OAuth2 login.
+func (s *System) tokenOK(user, token string) bool {
+	if token == "" {
+		return false
+	}
+	if s.opts.CheckToken != nil {
+		return s.opts.CheckToken(user, token)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	want, ok := s.tokens[strings.ToLower(user)]
+	return ok && token == want
 }

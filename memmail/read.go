@@ -30,7 +30,7 @@ func fetchAll(s *System, address, mailbox string) ([][]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", address, err)
 	}
 	defer c.Close()
-	if err := c.Login(address, pass).Wait(); err != nil {
+	if err := c.Login(address, pass+inspectSuffix).Wait(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", address, err)
 	}
 	sel, err := c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
