@@ -35,6 +35,11 @@ type Options struct {
 	ImplicitTLS bool
 	// NoIdle hides the IDLE capability, to exercise polling.
 	NoIdle bool
+	// Accepted, if set, is called for each message the SMTP server
+	// accepts, once it is recorded and delivered and before the 250
+	// reply is written: a test can crash the sender there, where the
+	// message has left but the sender does not know it yet.
+	Accepted func(Envelope)
 }
 
 // System is a running mail system. Its methods are safe for concurrent use.
@@ -345,12 +350,16 @@ func (se *smtpSession) Data(r io.Reader) error {
 		se.s.mu.Unlock()
 		return &smtp.SMTPError{Code: f.Code, EnhancedCode: smtp.EnhancedCodeNotSet, Message: f.Message}
 	}
-	se.s.sent = append(se.s.sent, Envelope{From: se.from, To: se.to, Data: data, Auth: se.auth})
+	env := Envelope{From: se.from, To: se.to, Data: data, Auth: se.auth}
+	se.s.sent = append(se.s.sent, env)
 	se.s.mu.Unlock()
 	for _, to := range se.to {
 		if err := se.s.Deliver(to, "INBOX", data, time.Time{}); err != nil {
 			return &smtp.SMTPError{Code: 451, Message: err.Error()}
 		}
+	}
+	if se.s.opts.Accepted != nil {
+		se.s.opts.Accepted(env)
 	}
 	return nil
 }

@@ -89,6 +89,9 @@ type Options struct {
 	Schedule string // the [schedule] table's body; default compresses nothing
 	Extra    string // TOML appended at the end of the file
 	Clock    time.Time
+	// State is the state file's path (default state.db, beside the
+	// config); IMAP and SMTP are lines added to those tables.
+	State, IMAP, SMTP string
 }
 
 // New starts everything and registers cleanup with t.
@@ -155,8 +158,12 @@ func ConfigText(sys *memmail.System, opts Options) string {
 	if sched == "" {
 		sched = "business_hours = false\ndigest_every = \"\""
 	}
+	state := opts.State
+	if state == "" {
+		state = "state.db"
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `state = "state.db"
+	fmt.Fprintf(&b, `state = %q
 
 [applicant]
 name = "Amara Okafor"
@@ -176,7 +183,7 @@ port = %s
 security = "none"
 username = %q
 password_cmd = "printf %s"
-
+%s
 [smtp]
 host = %q
 port = %s
@@ -184,13 +191,13 @@ security = "none"
 username = %q
 password_cmd = "printf %s"
 sent_copy = "append"
-
+%s
 [schedule]
 %s
 
 [portals]
 senders = ["*@portal.test"]
-`, Applicant, ih, ip, Applicant, Password, sh, sp, Applicant, Password, sched)
+`, state, Applicant, ih, ip, Applicant, Password, opts.IMAP, sh, sp, Applicant, Password, opts.SMTP, sched)
 	for _, id := range []string{"smith", "patel", "nguyen", "adeyemi"} {
 		asked := "email"
 		if id == "patel" {
