@@ -172,19 +172,22 @@ func (f *FS) Cut() error {
 }
 
 // CutAt arranges for the power to go during the n-th request from now
-// (n ≥ 1) that would change state (a write, truncate, fsync, create,
-// rename, unlink...): that request and every later one fail, nothing
-// after the previous request becomes durable, and hook (which may be
-// nil; it runs inside the request, so it must not use the mount) is
-// called at that instant, for instance to SIGKILL the process under test.
-// The channel is closed once hook returned; call Cut then to detach the
-// mount. A Cut before the n-th request disarms it.
+// that would change state (a write, truncate, fsync, create, rename,
+// unlink...): that request and every later one fail, nothing after the
+// previous request becomes durable, and hook (which may be nil; it runs
+// inside the request, so it must not use the mount) is called at that
+// instant, for instance to SIGKILL the process under test. The channel
+// is closed once hook returned; call Cut then to detach the mount. A Cut,
+// or a CutAt with n < 1, disarms a pending CutAt.
 func (f *FS) CutAt(n int, hook func()) <-chan struct{} {
 	t := &trigger{hook: hook, done: make(chan struct{})}
 	f.mu.Lock()
-	t.at = f.ops + int64(max(n, 1))
-	f.trig = t
-	f.mu.Unlock()
+	defer f.mu.Unlock()
+	f.trig = nil
+	if n >= 1 {
+		t.at = f.ops + int64(n)
+		f.trig = t
+	}
 	return t.done
 }
 
