@@ -80,12 +80,12 @@ func TestPowerCut(t *testing.T) {
 			h.setOnAccept(func() {
 				if seen.Add(1) == int32(point) {
 					cutErr = fs.Cut() // the power goes, and the daemon with it
-					p.kill()
 					close(fired)
+					p.kill()
 				}
 			})
 		} else {
-			fs.CutAt(point, func() { p.kill(); close(fired) })
+			fs.CutAt(point, func() { close(fired); p.kill() })
 		}
 		p.launch(t)
 		outcome := wait(h, p, fired)
@@ -150,7 +150,12 @@ func wait(h *harness, p *proc, fired <-chan struct{}) string {
 		case <-fired:
 			return "cut"
 		case <-p.exited:
-			return "exited"
+			select {
+			case <-fired: // closed before the kill: it was ours
+				return "cut"
+			default:
+				return "exited"
+			}
 		case <-h.progress:
 			if h.settled() {
 				return "settled"
