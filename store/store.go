@@ -45,7 +45,7 @@ func Open(path string) (*Store, error) {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Add("_pragma", "synchronous(FULL)")
 		// The state is small; a small page cache keeps an adviser's
 		// hundreds of applicants in little memory.
 		q.Add("_pragma", "cache_size(-512)")
