@@ -41,11 +41,13 @@ func envInt(name string, def int64) int64 {
 }
 
 // TestPowerCut runs in strict mode: a directory entry is durable only
-// after its directory's fsync, which is all POSIX promises (and what a
-// rename or create on ext4 without a later journal commit gives).
-// SQLite fsyncs the state's directory itself when it starts a WAL, so
-// the strict mode adds no loss of its own there; it would catch a store
-// that relies on a rename or a new file being durable without it.
+// after its directory's fsync, which is all POSIX promises. SQLite
+// fsyncs the state's directory itself when it starts a WAL, so strict
+// mode costs this state nothing; it would catch a store that counts on a
+// new file, a rename or a new directory being durable without it.
+// Cut points are reproducible from the seed; how many filesystem
+// requests precede one varies by a few between runs (the IMAP watcher
+// and the -shm writeback run alongside the sends).
 func TestPowerCut(t *testing.T) {
 	fs := cutfs.ForTest(t, cutfs.Options{})
 	build(t)
