@@ -46,6 +46,11 @@ type Options struct {
 	// CheckToken, when set, decides OAuth2 logins (an oauthtest
 	// server's Valid); without it the tokens of AllowToken pass.
 	CheckToken func(user, token string) bool
+	// Accepted, if set, is called for each message the SMTP server
+	// accepts, once it is recorded and delivered and before the 250
+	// reply is written: a test can crash the sender there, where the
+	// message has left but the sender does not know it yet.
+	Accepted func(Envelope)
 }
 
 // System is a running mail system. Its methods are safe for concurrent use.
@@ -433,16 +438,20 @@ func (se *smtpSession) Data(r io.Reader) error {
 		se.s.mu.Unlock()
 		return &smtp.SMTPError{Code: f.Code, EnhancedCode: smtp.EnhancedCodeNotSet, Message: f.Message}
 	}
-	se.s.sent = append(se.s.sent, Envelope{From: se.from, To: se.to, Data: data, Auth: se.auth})
+	env := Envelope{From: se.from, To: se.to, Data: data, Auth: se.auth}
+	se.s.sent = append(se.s.sent, env)
 	se.s.mu.Unlock()
-	data = append([]byte(authResults(se.user, data)), data...)
+	stamped := append([]byte(authResults(se.user, data)), data...)
 	for _, to := range se.to {
-		if err := se.s.Deliver(to, "INBOX", data, time.Time{}); err != nil {
+		if err := se.s.Deliver(to, "INBOX", stamped, time.Time{}); err != nil {
 			return &smtp.SMTPError{Code: 451, Message: err.Error()}
 		}
 	}
 	if err := se.s.fileSent(se.user, data); err != nil {
 		return &smtp.SMTPError{Code: 451, Message: err.Error()}
+	}
+	if se.s.opts.Accepted != nil {
+		se.s.opts.Accepted(env)
 	}
 	return nil
 }

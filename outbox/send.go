@@ -62,15 +62,17 @@ func (o *Outbox) uncertain(ctx context.Context, d store.Draft, what string) erro
 		found, err := o.Folders.HasSent(ctx, d.MessageID)
 		switch {
 		case err == nil && found:
-			o.Log.Info("interrupted send found in your Sent folder; recorded as sent", "draft", d.ID)
+			o.Log.Info("interrupted send found in Sent (your provider files what it accepts); recorded as sent", "draft", d.ID)
 			return o.Keeper.Sent(ctx, d, "found in your Sent folder after "+what, store.CopyNone)
 		case err == nil:
+			o.Log.Warn("interrupted send held for you: not in Sent, so it most likely did not leave", "draft", d.ID, "writer", d.Writer)
 			return o.Keeper.Hold(ctx, d, fmt.Sprintf("%s. It is not in your Sent folder, where your provider files every message it accepts, so it most likely did not leave. "+
 				"Send it again with `lorkeeper drafts send-again %d`, or discard it.", capital(what), d.ID))
 		default:
 			o.Log.Warn("cannot search the Sent folder", "draft", d.ID, "err", err)
 		}
 	}
+	o.Log.Warn("interrupted send held for you: it may or may not have reached the writer", "draft", d.ID, "writer", d.Writer)
 	return o.Keeper.Hold(ctx, d, fmt.Sprintf("%s, so lorkeeper cannot tell whether the writer got it. "+
 		"If they answer it, lorkeeper records it as sent by itself. If you know it arrived, run `lorkeeper drafts sent %d`; "+
 		"to send it again anyway (the writer may get two copies), run `lorkeeper drafts send-again %d`; or discard it.", capital(what), d.ID, d.ID))
