@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command lkbench measures lorkeeper against a real Dovecot + Postfix
 // (scripts/mailstack): reply latency, cold start on huge mailboxes,
 // memory, and many mailboxes in one process, each next to the floor (what
