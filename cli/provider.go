@@ -79,6 +79,8 @@ func (c *cmd) signIn(cfg *config.Config, s config.Secret) string {
 		return "password from $" + s.PasswordEnv
 	case s.PasswordCmd != "":
 		return "password from password_cmd"
+	case s.PasswordKeyring:
+		return "app password kept in " + secrets.Open(cfg.State, cfg.Secrets, nil).Where()
 	}
 	return "none"
 }

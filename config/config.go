@@ -59,11 +59,15 @@ type Applicant struct {
 }
 
 // Secret says where a password or OAuth2 token comes from: exactly one
-// of the commands or the variable, or Auth "oauth2" for the tokens of
-// `lorkeeper login` (from Tokens).
+// of the commands, the variable or the kept password, or Auth "oauth2"
+// for the tokens of `lorkeeper login` (from Tokens).
 type Secret struct {
-	PasswordEnv     string `toml:"password_env"`
-	PasswordCmd     string `toml:"password_cmd"`
+	PasswordEnv string `toml:"password_env"`
+	PasswordCmd string `toml:"password_cmd"`
+	// PasswordKeyring: the app password `lorkeeper init` (or setup) kept
+	// in the OS keyring, or the secrets file, under PasswordKey(username);
+	// read through Passwords.
+	PasswordKeyring bool   `toml:"password_keyring"`
 	OAuth2TokenCmd  string `toml:"oauth2_token_cmd"`
 	Auth            string `toml:"auth"`             // password | oauth2; "" decides from the rest
 	OAuth2Mechanism string `toml:"oauth2_mechanism"` // xoauth2 | oauthbearer
@@ -71,7 +75,19 @@ type Secret struct {
 	// Tokens gives the access tokens when Auth is "oauth2"; whoever
 	// opens the applicant sets it (daemon.Open does).
 	Tokens TokenSource `toml:"-"`
+	// Passwords gives the kept password when PasswordKeyring is set;
+	// daemon.Open sets it too.
+	Passwords PasswordSource `toml:"-"`
 }
+
+// PasswordSource gives the app passwords kept for a mailbox's users. Its
+// errors are fit to show and never contain a password.
+type PasswordSource interface {
+	Password(username string) (string, error)
+}
+
+// PasswordKey names a user's app password in the secrets store.
+func PasswordKey(username string) string { return "password:" + strings.ToLower(username) }
 
 // IMAP is the mailbox lorkeeper watches.
 type IMAP struct {

@@ -53,6 +53,8 @@ func (s Secret) Describe(section string) string {
 		return fmt.Sprintf("%s.password_env = %s", section, s.PasswordEnv)
 	case s.PasswordCmd != "":
 		return fmt.Sprintf("the output of %s.password_cmd", section)
+	case s.PasswordKeyring:
+		return fmt.Sprintf("the password kept in the OS keyring (%s.password_keyring)", section)
 	case s.OAuth2TokenCmd != "":
 		return fmt.Sprintf("the token from %s.oauth2_token_cmd", section)
 	}

@@ -72,6 +72,9 @@ func (c *Config) validateSecret(ps *Problems, sec string, s Secret, p *Preset) {
 			n++
 		}
 	}
+	if s.PasswordKeyring {
+		n++
+	}
 	switch s.Auth {
 	case "", "password":
 		switch {
@@ -82,13 +85,13 @@ func (c *Config) validateSecret(ps *Problems, sec string, s Secret, p *Preset) {
 		case n == 0:
 			ps.add(sec, "%s: no secret: set password_env, password_cmd or oauth2_token_cmd, or auth = \"oauth2\" and run `lorkeeper login`", sec)
 		case n > 1:
-			ps.add(sec, "%s: set only one of password_env, password_cmd and oauth2_token_cmd", sec)
+			ps.add(sec, "%s: set only one of password_env, password_cmd, password_keyring and oauth2_token_cmd", sec)
 		case s.Auth == "password" && s.OAuth2TokenCmd != "":
 			ps.add(sec+".auth", "%s: auth = \"password\" but oauth2_token_cmd gives a token; remove one", sec)
 		}
 	case "oauth2":
 		if n > 0 {
-			ps.add(sec+".auth", "%s: auth = \"oauth2\" signs in with the tokens of `lorkeeper login`; remove password_env, password_cmd and oauth2_token_cmd", sec)
+			ps.add(sec+".auth", "%s: auth = \"oauth2\" signs in with the tokens of `lorkeeper login`; remove password_env, password_cmd, password_keyring and oauth2_token_cmd", sec)
 		}
 		if p != nil && p.OAuth == nil {
 			ps.add(sec+".auth", "%s: %s does not let other apps sign in with OAuth2; it needs %s, set with password_env or password_cmd", sec, p.Title, p.Password)

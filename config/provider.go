@@ -276,7 +276,7 @@ func (c *Config) resolveAuth() {
 		p      *Preset
 	}{{"imap", &c.IMAP.Secret, r.IMAP}, {"smtp", &c.SMTP.Secret, r.SMTP}} {
 		sec := s.secret
-		if sec.Auth != "" || sec.PasswordEnv != "" || sec.PasswordCmd != "" || sec.OAuth2TokenCmd != "" {
+		if sec.Auth != "" || sec.PasswordEnv != "" || sec.PasswordCmd != "" || sec.PasswordKeyring || sec.OAuth2TokenCmd != "" {
 			continue
 		}
 		byDefault := s.p != nil && s.p.OAuthByDefault

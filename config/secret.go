@@ -36,7 +36,7 @@ func (c Credential) String() string {
 }
 
 // Credential reads the secret of the imap or smtp section: from the
-// environment, or by running password_cmd or oauth2_token_cmd with sh -c
+// environment, from the password kept in the OS keyring, or by running password_cmd or oauth2_token_cmd with sh -c
 // (the first line of its output, at most 10 seconds). It runs the command
 // each time, so an OAuth2 token is fresh for each connection. Errors name
 // the section and the source but never contain the secret.
@@ -53,6 +53,15 @@ func (s Secret) Credential(ctx context.Context, section, username string) (Crede
 		v, err := runSecretCmd(ctx, s.PasswordCmd)
 		if err != nil {
 			return c, fmt.Errorf("%s.password_cmd: %w", section, err)
+		}
+		c.Password = v
+	case s.PasswordKeyring:
+		if s.Passwords == nil {
+			return c, errors.New(section + ": the kept password cannot be read (internal: no password source)")
+		}
+		v, err := s.Passwords.Password(username)
+		if err != nil {
+			return c, fmt.Errorf("%s.password_keyring: %w", section, err)
 		}
 		c.Password = v
 	case s.OAuth2TokenCmd != "":
