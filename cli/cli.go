@@ -54,6 +54,8 @@ var commands = []command{
 		"Kinds: strong_yes, hesitant, decline, needs_info, uploaded, auto_reply, other.", (*cmd).correct},
 	{"undo", "WRITER", "take back your last set, correct, resolve or mark", "", (*cmd).undo},
 	{"mark", "WRITER uploaded", "record an upload you saw in MyERAS", "", (*cmd).mark},
+	{"init", "[--force]", "first-run questions here in the terminal; writes the config file",
+		"Asks about you, your mailbox and your writers, then writes the config (--config PATH, else ./lorkeeper.toml).\nAn app password goes to the OS keyring, never into the file. --force replaces an existing file.", (*cmd).initConfig},
 	{"login", "", "sign in to Google or Microsoft (OAuth2) for your mailbox", "", (*cmd).login},
 	{"corrections", "export DIR", "write the replies you corrected as .eml files with labels.tsv", "", (*cmd).corrections},
 	{"classify", "FILE.eml...", "one JSON line per file: kind, evidence, confidence, reason", "", func(c *cmd, _ context.Context, a []string) error { return c.classify(a) }},
