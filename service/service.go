@@ -63,11 +63,12 @@ func Exec(ctx context.Context, name string, args ...string) ([]byte, error) {
 	return exec.CommandContext(ctx, name, args...).CombinedOutput()
 }
 
-// cmdErr is a command's failure with the first line of what it said.
+// cmdErr is a command's failure with the last line of what it said
+// (where the reason is: systemctl reports what it did first).
 func cmdErr(name string, args []string, out []byte, err error) error {
 	msg := strings.TrimSpace(string(out))
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
+	if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
+		msg = strings.TrimSpace(msg[i+1:])
 	}
 	cmd := strings.Join(append([]string{name}, args...), " ")
 	if msg != "" {
