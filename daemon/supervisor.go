@@ -32,6 +32,10 @@ type Supervisor struct {
 	Started func(ctx context.Context, a *Applicant)
 	// KeeperOptions are given to every applicant's keeper (tests).
 	KeeperOptions []keeper.Option
+	// Watch is how often the config files are looked at for edits; an
+	// edited file is reloaded as on a reload signal. 0 is DefaultWatch;
+	// below 0, never.
+	Watch time.Duration
 
 	mu      sync.Mutex
 	running map[string]*runner // by config path
@@ -74,9 +78,10 @@ func ConfigFiles(paths []string) ([]string, error) {
 }
 
 // Run starts every valid config and runs until ctx ends. Each signal on
-// reload re-reads the configs: a changed valid config restarts its
-// applicant, an invalid one is refused (its error logged) and the old
-// one keeps running, a new file starts, a removed one stops. Run returns
+// reload, and each edit of the files (see Watch), re-reads the configs:
+// a changed valid config restarts its applicant, an invalid one is
+// refused (its error logged) and the old one keeps running, a new file
+// starts, a removed one stops. Run returns
 // an error only if no config could be started at all.
 func (s *Supervisor) Run(ctx context.Context, reload <-chan struct{}) error {
 	s.running = map[string]*runner{}
@@ -86,6 +91,15 @@ func (s *Supervisor) Run(ctx context.Context, reload <-chan struct{}) error {
 	wctx, stopWakes := context.WithCancel(ctx)
 	defer stopWakes()
 	go s.Options.Wakes.Run(wctx)
+	var edited chan struct{} // nil: not watched
+	if s.Watch >= 0 {
+		every := s.Watch
+		if every == 0 {
+			every = DefaultWatch
+		}
+		edited = make(chan struct{}, 1)
+		go newConfigWatch(s.Paths, s.Clock, every).run(wctx, edited)
+	}
 	errs := s.apply(ctx)
 	s.mu.Lock()
 	n := len(s.running)
@@ -100,6 +114,9 @@ func (s *Supervisor) Run(ctx context.Context, reload <-chan struct{}) error {
 			return nil
 		case <-reload:
 			s.Log.Info("reloading configs")
+			s.apply(ctx)
+		case <-edited:
+			s.Log.Info("a config file changed; reloading configs")
 			s.apply(ctx)
 		}
 	}
