@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -206,13 +207,6 @@ func (c *cmd) editDraft(ctx context.Context, a *daemon.Applicant, args []string)
 	if d.Status != store.Pending && d.Status != store.Held {
 		return fmt.Errorf("draft %d is %s; only drafts under review can be edited", id, d.Status)
 	}
-	editor := c.env.Getenv("VISUAL")
-	if editor == "" {
-		editor = c.env.Getenv("EDITOR")
-	}
-	if editor == "" {
-		return errors.New("set $EDITOR to the editor to use, for example EDITOR=nano")
-	}
 	dir, err := os.MkdirTemp("", "lorkeeper-edit")
 	if err != nil {
 		return err
@@ -222,10 +216,12 @@ func (c *cmd) editDraft(ctx context.Context, a *daemon.Applicant, args []string)
 	if err := os.WriteFile(file, []byte("Subject: "+d.Subject+"\n\n"+d.Text), 0o600); err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, "sh", "-c", editor+` "$1"`, "sh", file)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.env.Stdin, c.env.Stdout, c.env.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("editor %s: %w; the draft is unchanged", editor, err)
+	ed, err := chooseEditor(runtime.GOOS, c.env.Getenv, exec.LookPath, file)
+	if err != nil {
+		return err
+	}
+	if err := c.edit(ctx, ed); err != nil {
+		return err
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
