@@ -234,3 +234,24 @@ func TestInitStoppedWritesNothing(t *testing.T) {
 		t.Error("a config was written")
 	}
 }
+
+// TestInitDefaultPlace: without --config, init writes lorkeeper.toml in
+// the folder it runs in, and the next commands need no --config.
+func TestInitDefaultPlace(t *testing.T) {
+	dir := t.TempDir()
+	materials(t, dir)
+	t.Chdir(dir)
+	r := runIn(t, strings.Join(initAnswers(dir), "\n")+"\n", "init")
+	if r.code != 0 {
+		t.Fatalf("init: %s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lorkeeper.toml")); err != nil {
+		t.Errorf("no lorkeeper.toml in the folder: %v", err)
+	}
+	if !strings.Contains(r.stdout, "Next: `lorkeeper check`") || !strings.Contains(r.stdout, "`lorkeeper service install`") {
+		t.Errorf("next steps:\n%s", r.stdout)
+	}
+	if r := run(t, nil, "check", "--no-login"); r.code != 0 {
+		t.Errorf("check --no-login: %s", r.stderr)
+	}
+}

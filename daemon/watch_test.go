@@ -46,6 +46,9 @@ func watching(t *testing.T, paths ...string) (step func() bool) {
 // that appears in a watched folder, one that goes, and an edit that
 // keeps the size but changes the time.
 func TestConfigWatch(t *testing.T) {
+	if DefaultWatch > 2*time.Second {
+		t.Errorf("DefaultWatch %v: the README promises an edit is picked up within a few seconds", DefaultWatch)
+	}
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.toml")
 	os.WriteFile(a, []byte("one"), 0o600)

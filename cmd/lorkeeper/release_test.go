@@ -52,6 +52,13 @@ func TestReleaseScript(t *testing.T) {
 	if string(sums) != hex.EncodeToString(sum[:])+"  "+name+"\n" {
 		t.Errorf("SHA256SUMS %q, binary %x", sums, sum)
 	}
+	if sc, err := exec.LookPath("sha256sum"); err == nil {
+		c := exec.Command(sc, "--ignore-missing", "-c", "SHA256SUMS")
+		c.Dir = out
+		if b, err := c.CombinedOutput(); err != nil || string(b) != name+": OK\n" {
+			t.Errorf("sha256sum -c SHA256SUMS: %v %q", err, b)
+		}
+	}
 	if v, err := exec.Command(bin, "--version").Output(); err != nil || string(v) != "lorkeeper v0.0.0-test.1\n" {
 		t.Errorf("--version: %q, %v", v, err)
 	}
