@@ -58,7 +58,7 @@ var commands = []command{
 		"Asks about you, your mailbox and your writers, then writes the config (--config PATH, else ./lorkeeper.toml).\nAn app password goes to the OS keyring, never into the file. --force replaces an existing file.", (*cmd).initConfig},
 	{"login", "", "sign in to Google or Microsoft (OAuth2) for your mailbox", "", (*cmd).login},
 	{"service", "install|uninstall|status", "keep lorkeeper running in the background, from every login on",
-		"install: a systemd user unit (Linux), a launch agent (macOS) or a logon task (Windows) that runs `lorkeeper run`\non this config, restarted after a crash; no administrator needed. uninstall: stop it and remove it.\nstatus: is it installed, what the service manager says, is lorkeeper running.", (*cmd).serviceCmd},
+		"install: a systemd user unit (Linux), a launch agent (macOS) or a logon task (Windows) that runs `lorkeeper run`\non this config, restarted after a crash; no administrator needed. uninstall: stop it and remove it.\nstatus: is it installed, what the service manager says, is lorkeeper running.\n(service run is what the Windows task runs: `run`, logging to its file.)", (*cmd).serviceCmd},
 	{"logs", "[-n LINES]", "the background service's recent log lines (50 by default)", "", (*cmd).logs},
 	{"corrections", "export DIR", "write the replies you corrected as .eml files with labels.tsv", "", (*cmd).corrections},
 	{"classify", "FILE.eml...", "one JSON line per file: kind, evidence, confidence, reason", "", func(c *cmd, _ context.Context, a []string) error { return c.classify(a) }},
