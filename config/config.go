@@ -55,6 +55,15 @@ type Applicant struct {
 	Attachments       []string `toml:"attachments"` // more files for the letter packet
 	Phone             string   `toml:"phone"`
 
+	// Facts writers ask about; lorkeeper fills them into its answers to
+	// their questions. Any may be "".
+	USMLEStep1       string `toml:"usmle_step1"`       // "Pass, May 2025"
+	USMLEStep2       string `toml:"usmle_step2"`       // "251, January 2026"
+	COMLEX           string `toml:"comlex"`            // for DOs
+	ECFMG            string `toml:"ecfmg"`             // "Certified, March 2026" or "Step 2 CK pending"
+	Visa             string `toml:"visa"`              // "J-1 (ECFMG sponsorship)", "none needed"
+	ProgramsApplying int    `toml:"programs_applying"` // how many programs
+
 	Location *time.Location `toml:"-"`
 }
 

@@ -31,10 +31,24 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 	data.Agreed = l.State == letters.Agreed || l.State == letters.Waiting
 	data.Declined = l.State == letters.Declined
 	var atts []store.Attachment
+	var err error
 	if packet[t] {
-		var err error
 		if atts, data.Attachments, err = k.packet(w, now); err != nil {
 			return 0, err
+		}
+	}
+	if t == letters.TInfo {
+		if data.Questions, err = k.questionsTx(tx, w, data.Attachments); err != nil {
+			return 0, err
+		}
+		// The packet went out already: send it again only if asked.
+		if l.PacketSent && !asksForMaterials(data.Questions) {
+			atts, data.Attachments = nil, nil
+			for i := range data.Questions {
+				if strings.HasPrefix(data.Questions[i].Answer, "Attached: ") {
+					data.Questions[i].Answer = ""
+				}
+			}
 		}
 	}
 	msg, err := k.tmpl.Render(t, data)
@@ -62,6 +76,21 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 		return id, snapshotTx(tx, id)
 	}
 	return id, nil
+}
+
+// questionsTx returns the questions of the writer's latest request for
+// information, answered where the config knows.
+func (k *Keeper) questionsTx(tx *store.Tx, w config.Writer, attached []string) ([]templates.QA, error) {
+	ms, err := tx.Messages(w.ID)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if kind := ms[i].Kind; kind == "needs_info" || ms[i].Corrected == "needs_info" {
+			return answers(k.cfg, w, Questions(ms[i].NewText), attached), nil
+		}
+	}
+	return nil, nil
 }
 
 // packet returns the letter packet's attachments (CV, personal statement,
@@ -143,6 +172,13 @@ func (k *Keeper) Draft(ctx context.Context, id int64) (store.Draft, error) {
 // whole call, naming it. A held draft is refused (see SendAgain).
 func (k *Keeper) Approve(ctx context.Context, ids ...int64) error {
 	return k.eachDraft(ctx, ids, "approve", "approved", func(tx *store.Tx, id int64, now time.Time) error {
+		d, err := tx.Draft(id)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(d.Text, templates.AnswerHere) {
+			return fmt.Errorf("draft %d still says %s: answer the writer's question there first (`lorkeeper drafts edit %d`, or on the dashboard)", id, templates.AnswerHere, id)
+		}
 		if err := tx.Approve(id, now); err != nil {
 			return err
 		}
@@ -246,4 +282,14 @@ func (k *Keeper) IsOurs(ctx context.Context, messageID string) (bool, error) {
 		return err
 	})
 	return ok, err
+}
+
+// LatestReply returns the writer's latest message, if any: the draft
+// page shows it beside the answer being drafted.
+func (k *Keeper) LatestReply(ctx context.Context, writer string) (store.Message, bool, error) {
+	ms, err := k.Messages(ctx, writer)
+	if err != nil || len(ms) == 0 || writer == "" {
+		return store.Message{}, false, err
+	}
+	return ms[len(ms)-1], true, nil
 }

@@ -17,6 +17,19 @@ type Data struct {
 	Attachments    []string // names of the files attached to this email
 	Agreed         bool     // the writer has agreed (reminder wording)
 	Declined       bool     // the writer declined (thank-you wording)
+	// Questions are what the writer asked (the info template answers
+	// them one by one), with the answers the config knows.
+	Questions []QA
+}
+
+// AnswerHere marks, in a draft, an answer the applicant must write; a
+// draft that still has it cannot be approved.
+const AnswerHere = "[YOUR ANSWER HERE]"
+
+// QA is one of the writer's questions and its answer; Answer is "" where
+// the applicant must write it.
+type QA struct {
+	Question, Answer string
 }
 
 // Applicant is the applicant, as templates see them.
