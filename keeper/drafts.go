@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/summarypdf"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
 
@@ -73,7 +75,7 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 		return 0, fmt.Errorf("draft %s for %s: %w", t, w.ID, err)
 	}
 	if auto {
-		return id, snapshotTx(tx, id)
+		return id, k.snapshotTx(tx, id)
 	}
 	return id, nil
 }
@@ -111,14 +113,46 @@ func (k *Keeper) packet(w config.Writer, now time.Time) ([]store.Attachment, []s
 	for _, p := range a.Attachments {
 		add(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), p)
 	}
-	sum, err := k.tmpl.Render("summary", templates.NewData(k.cfg, w, now))
-	if err != nil {
-		return nil, nil, err
-	}
-	name := fmt.Sprintf("Summary for %s - %s.txt", w.Name, a.Name)
-	atts = append(atts, store.Attachment{Name: name, ContentType: "text/plain; charset=utf-8", Data: []byte(sum.Text)})
+	name := fmt.Sprintf("Summary for %s - %s.pdf", w.Name, a.Name)
+	atts = append(atts, store.Attachment{Name: name, ContentType: "application/pdf", Generated: genSummary})
 	labels = append(labels, fmt.Sprintf("A one-page summary of our work together (%s)", name))
 	return atts, labels, nil
+}
+
+// genSummary marks the summary attachment, made when the draft is
+// approved so that it says what the config says then (highlights the
+// applicant edited included).
+const genSummary = "summary"
+
+// summary renders writer's summary as a PDF, as of now.
+func (k *Keeper) summary(writer string) ([]byte, error) {
+	w, err := k.writer(writer)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := k.tmpl.Render("summary", templates.NewData(k.cfg, w, k.now()))
+	if err != nil {
+		return nil, err
+	}
+	return summarypdf.Render(sum.Text)
+}
+
+// Materialize fills in the content of d's generated attachments (the
+// summary), so that its copy in the Drafts folder, its preview and the
+// message sent carry them. It does no network I/O.
+func (k *Keeper) Materialize(d store.Draft) (store.Draft, error) {
+	atts := append([]store.Attachment(nil), d.Attachments...)
+	for i, a := range atts {
+		if a.Generated == genSummary && a.Data == nil {
+			data, err := k.summary(d.Writer)
+			if err != nil {
+				return d, fmt.Errorf("draft %d: %s: %w", d.ID, a.Name, err)
+			}
+			atts[i].Data = data
+		}
+	}
+	d.Attachments = atts
+	return d, nil
 }
 
 func contentType(path string) string {
@@ -182,7 +216,7 @@ func (k *Keeper) Approve(ctx context.Context, ids ...int64) error {
 		if err := tx.Approve(id, now); err != nil {
 			return err
 		}
-		return snapshotTx(tx, id)
+		return k.snapshotTx(tx, id)
 	})
 }
 
@@ -292,4 +326,26 @@ func (k *Keeper) LatestReply(ctx context.Context, writer string) (store.Message,
 		return store.Message{}, false, err
 	}
 	return ms[len(ms)-1], true, nil
+}
+
+// Attachment returns attachment i of draft id with its content (a file
+// read now, or the summary made now), for a preview.
+func (k *Keeper) Attachment(ctx context.Context, id int64, i int) (store.Attachment, error) {
+	d, err := k.Draft(ctx, id)
+	if err != nil {
+		return store.Attachment{}, err
+	}
+	if i < 0 || i >= len(d.Attachments) {
+		return store.Attachment{}, fmt.Errorf("draft %d has no attachment %d: %w", id, i+1, store.ErrNotFound)
+	}
+	if d, err = k.Materialize(d); err != nil {
+		return store.Attachment{}, err
+	}
+	a := d.Attachments[i]
+	if a.Data == nil && a.Path != "" {
+		if a.Data, err = os.ReadFile(a.Path); err != nil {
+			return a, fmt.Errorf("draft %d: %s: %w", id, a.Name, err)
+		}
+	}
+	return a, nil
 }

@@ -44,6 +44,10 @@ type Attachment struct {
 	ContentType string `json:"content_type"`
 	Path        string `json:"path,omitempty"`
 	Data        []byte `json:"data,omitempty"`
+	// Generated names what makes the content when the draft is
+	// approved ("summary": the writer's summary, from the config as it
+	// is then), for an attachment with neither Path nor Data yet.
+	Generated string `json:"generated,omitempty"`
 }
 
 // Draft is an email lorkeeper prepared for the applicant.
