@@ -212,8 +212,18 @@ func (k *Keeper) Overview(ctx context.Context) (Overview, error) {
 	if err != nil {
 		return o, err
 	}
+	err = k.st.View(ctx, func(tx *store.Tx) (err error) {
+		o, err = k.overviewTx(tx)
+		return err
+	})
 	o.Running, o.PID = held, pid
-	err = k.st.View(ctx, func(tx *store.Tx) error {
+	return o, err
+}
+
+// overviewTx is Overview without the lock, which only a process can ask.
+func (k *Keeper) overviewTx(tx *store.Tx) (Overview, error) {
+	var o Overview
+	err := func() error {
 		var err error
 		if o.Heartbeat, err = heartbeatTx(tx); err != nil {
 			return err
@@ -238,6 +248,30 @@ func (k *Keeper) Overview(ctx context.Context) (Overview, error) {
 			}
 		}
 		return err
-	})
+	}()
 	return o, err
+}
+
+// words says, for the digest, whether lorkeeper is working and what
+// stands in its way.
+func (o Overview) words(loc *time.Location) (string, []string) {
+	status := ""
+	if !o.Heartbeat.LastSync.IsZero() {
+		status = "lorkeeper last read your mailbox " + o.Heartbeat.LastSync.In(loc).Format("Mon Jan 2 at 15:04") + "."
+	}
+	var problems []string
+	for _, p := range o.Problems {
+		problems = append(problems, fmt.Sprintf("%s, since %s: %s", p.Source, p.Since.In(loc).Format("Jan 2 15:04"), p.Message))
+	}
+	problems = append(problems, o.Unreadable...)
+	return status, problems
+}
+
+// dashboardLink is the address of the dashboard when it is on (without
+// its secret: `lorkeeper dashboard` prints the signed-in link).
+func (k *Keeper) dashboardLink() (string, bool) {
+	if k.cfg.Dashboard.Port == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d/", k.cfg.Dashboard.Port), true
 }
