@@ -103,34 +103,11 @@ func suggest(name string) string {
 	if a, ok := aliases[name]; ok {
 		return a
 	}
-	best, bestD := "", 3
+	var names []string
 	for _, c := range commands {
-		if d := distance(name, c.name); d < bestD {
-			best, bestD = c.name, d
-		}
+		names = append(names, c.name)
 	}
-	return best
-}
-
-// distance is the Levenshtein distance of a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return config.Nearest(name, names)
 }
 
 // splitConfig takes --config PATH (or --config=PATH, -config) out of
