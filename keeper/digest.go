@@ -68,7 +68,7 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 	loc := k.Policy().Location
 	data := templates.NewData(k.cfg, k.cfg.Writers[0], now)
 	d := templates.Digest{Applicant: data.Applicant, Date: templates.LongDate(now.In(loc)),
-		Deadline: data.Deadline, DaysToDeadline: data.DaysToDeadline}
+		Deadline: data.Deadline, DueReason: data.DueReason, DaysToDeadline: data.DaysToDeadline}
 	names := map[string]string{}
 	for _, w := range k.cfg.Writers {
 		names[w.ID] = w.Name
@@ -83,6 +83,11 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 				NextStep: r.NextStep, Flagged: r.Flagged}
 			for _, c := range r.Claims {
 				d.Claims = append(d.Claims, r.Name+": "+c)
+			}
+			for _, l := range r.Letters {
+				if l.State == store.LetterUploaded {
+					d.Assign = append(d.Assign, fmt.Sprintf("%s's %s: assign it to your programs in MyERAS, then lorkeeper mark %s assigned", r.Name, l.Label, l.ID))
+				}
 			}
 			if r.DaysSince >= 0 {
 				dl.DaysSinceRequest = strconv.Itoa(r.DaysSince)

@@ -32,8 +32,19 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 	data := templates.NewData(k.cfg, w, now)
 	data.Agreed = l.State == letters.Agreed || l.State == letters.Waiting
 	data.Declined = l.State == letters.Declined
+	ls, err := k.lettersTx(tx, w)
+	if err != nil {
+		return 0, err
+	}
+	data.Outstanding = nil
+	for _, x := range outstanding(ls) {
+		for _, d := range data.Letters {
+			if d.ID == x.ID {
+				data.Outstanding = append(data.Outstanding, d)
+			}
+		}
+	}
 	var atts []store.Attachment
-	var err error
 	if packet[t] {
 		if atts, data.Attachments, err = k.packet(w, now); err != nil {
 			return 0, err
@@ -112,6 +123,13 @@ func (k *Keeper) packet(w config.Writer, now time.Time) ([]store.Attachment, []s
 	add("Personal statement", a.PersonalStatement)
 	for _, p := range a.Attachments {
 		add(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), p)
+	}
+	for _, l := range w.Letters {
+		label := "Letter Request Form"
+		if len(w.Letters) > 1 {
+			label += " for the " + l.Label()
+		}
+		add(label, l.RequestForm)
 	}
 	name := fmt.Sprintf("Summary for %s - %s.pdf", w.Name, a.Name)
 	atts = append(atts, store.Attachment{Name: name, ContentType: "application/pdf", Generated: genSummary})

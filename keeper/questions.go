@@ -98,11 +98,11 @@ var facts = []fact{
 		return "Visa: " + c.Applicant.Visa
 	}},
 	{regexp.MustCompile(`(?i)\b(?:deadline|due|by when|when do you need|how soon|timeline|date)\b`), func(c *config.Config, _ config.Writer, _ []string) string {
-		loc := c.Applicant.Location
-		if loc == nil {
+		due := c.Applicant.Due
+		if due.Date.IsZero() {
 			return ""
 		}
-		return "The letter is due by " + templates.LongDate(c.Applicant.Deadline.In(loc)) + "."
+		return "The letter is due by " + templates.LongDate(due.Date) + "."
 	}},
 	{regexp.MustCompile(`(?i)\b(?:programs?|how many|where are you applying|list of)\b`), func(c *config.Config, _ config.Writer, _ []string) string {
 		if n := c.Applicant.ProgramsApplying; n > 0 {

@@ -10,6 +10,7 @@ type Digest struct {
 	Applicant      Applicant
 	Date           string // today, "November 26, 2026"
 	Deadline       string
+	DueReason      string // why then ("" when the applicant set the date)
 	DaysToDeadline int
 	Letters        []DigestLetter
 	Flags          []DigestFlag
@@ -25,6 +26,7 @@ type Digest struct {
 	Status    string
 	Problems  []string
 	Claims    []string // upload notices to check in MyERAS
+	Assign    []string // uploaded letters not assigned to programs yet
 	Dashboard string   // the dashboard's link, when it is on
 }
 

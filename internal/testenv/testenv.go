@@ -67,8 +67,9 @@ type Options struct {
 	// Configure changes the config before it is written (the default
 	// schedule has no business hours and no digest).
 	Configure func(*config.Config)
-	Extra     string    // TOML appended at the end of the file
-	Clock     time.Time // the fake clock's start; default Start
+	Extra     string            // TOML appended at the end of the file
+	Files     map[string]string // more files to write beside the config (name → content), such as request forms
+	Clock     time.Time         // the fake clock's start; default Start
 	Keeper    []keeper.Option
 }
 
@@ -90,8 +91,12 @@ func New(t testing.TB, opts Options) *Env {
 		}
 	}
 	dir := t.TempDir()
-	for _, f := range []string{"cv.pdf", "ps.pdf"} {
-		if err := os.WriteFile(filepath.Join(dir, f), []byte("%PDF-1.4 "+f), 0o600); err != nil {
+	files := map[string]string{"cv.pdf": "%PDF-1.4 cv.pdf", "ps.pdf": "%PDF-1.4 ps.pdf"}
+	for name, content := range opts.Files {
+		files[name] = content
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
