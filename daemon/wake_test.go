@@ -3,8 +3,6 @@ package daemon_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -32,7 +30,7 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 		c.IMAP.DraftsInMailbox = new(bool)
 	}})
 	proxy.SetTarget(e.Sys.IMAPAddr())
-	a, err := daemon.Open(e.Cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), e.Clock)
+	a, err := daemon.Open(e.Cfg, e.Log, e.Clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +44,7 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 	defer func() { cancel(); wg.Wait() }()
 
 	// Send every first email, as the applicant would.
-	waitFor(t, "drafts planned", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Pending); return len(ds) == 4 })
+	testenv.WaitFor(t, "drafts planned", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Pending); return len(ds) == 4 })
 	ds, _ := a.Keeper.Drafts(ctx, store.Pending)
 	var ids []int64
 	asks := map[string]store.Draft{}
@@ -57,8 +55,8 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 	if err := a.Keeper.Approve(ctx, ids...); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "4 sent", func() bool { return len(e.Sys.Sent()) == 4 })
-	waitFor(t, "the mailbox read", func() bool { h, _ := a.Keeper.Heartbeat(ctx); return !h.LastSync.IsZero() })
+	testenv.WaitFor(t, "4 sent", func() bool { return len(e.Sys.Sent()) == 4 })
+	testenv.WaitFor(t, "the mailbox read", func() bool { h, _ := a.Keeper.Heartbeat(ctx); return !h.LastSync.IsZero() })
 
 	// The lid closes: the connection goes silent; two replies arrive.
 	proxy.Silence()
@@ -73,7 +71,7 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 	// A week later, the lid opens.
 	e.Clock.Advance(7 * 24 * time.Hour)
 	start := time.Now()
-	waitFor(t, "both replies read after the jump", func() bool {
+	testenv.WaitFor(t, "both replies read after the jump", func() bool {
 		ms, _ := a.Keeper.Messages(ctx, "")
 		return len(ms) == 2
 	})
@@ -82,7 +80,7 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 	}
 	// Reminders: once each to the silent writers (patel and adeyemi),
 	// however the timers that fell due meanwhile fire.
-	waitFor(t, "reminders sent", func() bool { return len(e.Sys.Sent()) >= 6 })
+	testenv.WaitFor(t, "reminders sent", func() bool { return len(e.Sys.Sent()) >= 6 })
 	for i := 0; i < 3; i++ {
 		e.Clock.Advance(time.Minute)
 	}
@@ -99,16 +97,5 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s got %d reminders", to, n)
 		}
-	}
-}
-
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("after 10s: %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -178,3 +178,18 @@ func ConfigText(sys *memmail.System, opts Options) string {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// WaitFor polls cond until it holds, for at most 10 s, and fails the
+// test with what otherwise. It is for the few conditions with no event
+// to wait on: a daemon in another goroutine or process that only shows
+// its progress in the state or on the servers.
+func WaitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10s: %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
