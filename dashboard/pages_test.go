@@ -39,7 +39,10 @@ func TestBoardWithNothingToDo(t *testing.T) {
 	f := setup(t)
 	f.sendAll("")
 	_, page := f.get("/")
-	contains(t, page, "Nothing needs you right now", "0 of 4")
+	contains(t, page, "No drafts or decisions wait for you. lorkeeper is not running, though", "0 of 4")
+	f.running()
+	_, page = f.get("/")
+	contains(t, page, "Nothing needs you right now", "all caught up")
 }
 
 func TestDraftPageShowsTheEmailAsSent(t *testing.T) {
@@ -345,7 +348,8 @@ func TestFailedDraftShowsWhyAndCanBeRetried(t *testing.T) {
 		t.Fatalf("draft 1 is %s, want failed", d.Status)
 	}
 	_, board := f.get("/")
-	contains(t, board, "Dr. Jane Smith: Draft #1 (ask) not sent", "mailbox unavailable")
+	contains(t, board, "The request for a letter to Dr. Jane Smith was not sent", "mailbox unavailable", `href="/drafts/1">Open</a>`)
+	lacks(t, board, "(ask)")
 	_, page := f.get("/drafts/1")
 	contains(t, page, "Not sent", "The mail server refused this email, so it was not sent", `id="approve"`, `id="discard"`)
 	if strings.Contains(page, `id="save"`) {
