@@ -37,6 +37,7 @@ func TestDraftShowsTheMessageItAnswers(t *testing.T) {
 		"<mark>Have you done any research in imaging?</mark>",
 		"lorkeeper found", "questions here (highlighted)",
 		"still need", "your answer", `id="approve" disabled`,
+		`<mark class="answer-here">[YOUR ANSWER HERE]</mark>`, `<a href="#edit-h">Edit the email</a>`,
 	)
 	if i, j := strings.Index(page, "What Prof. Bola Adeyemi wrote"), strings.Index(page, `class="mail-body">`+strings.SplitN(d.Text, "\n", 2)[0]); i < 0 || j < 0 || i > j {
 		t.Error("the writer's message does not come before the draft")

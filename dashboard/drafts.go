@@ -27,7 +27,7 @@ type draftPage struct {
 	From        string
 	To          string
 	Subject     string
-	Body        string
+	BodyParts   []segment // Body, with the places still waiting for an answer marked
 	Attachments []attachment
 	Threaded    bool
 	Edited      bool
@@ -108,13 +108,14 @@ func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, status int, d
 		ID: d.ID, Writer: d.Writer, WriterName: d.ToName, Template: d.Template, Status: d.Status,
 		From:    address(cfg.Applicant.Name, cfg.Applicant.Email),
 		To:      address(d.ToName, d.ToAddr),
-		Subject: d.Subject, Body: d.Text, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
+		Subject: d.Subject, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
 		Created: c.at(d.CreatedAt), Sent: c.at(d.SentAt),
 		CanEdit:     slices.Contains([]store.Status{store.Pending, store.Held}, d.Status),
 		CanApprove:  slices.Contains([]store.Status{store.Pending, store.Failed}, d.Status),
 		CanDiscard:  slices.Contains([]store.Status{store.Pending, store.Approved, store.Held, store.Failed}, d.Status),
 		CanSettle:   d.Status == store.Held,
 		SendNote:    s.sendingNote(r.Context()),
+		BodyParts:   highlight(d.Text, []string{templates.AnswerHere}),
 		Unanswered:  strings.Count(body, templates.AnswerHere),
 		AnswerHere:  templates.AnswerHere,
 		EditSubject: subject, EditBody: body, Error: problem}
@@ -130,7 +131,10 @@ func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, status int, d
 			if d.Template == letters.TInfo {
 				qs = keeper.Questions(m.NewText)
 			}
-			v := s.message(wr, m, qs)
+			v := s.message(wr, m, nil)
+			if len(qs) > 0 { // mark the questions, not the classifier's evidence
+				v.Text = highlight(strings.TrimSpace(m.NewText), qs)
+			}
 			p.Answering, p.Questions = &v, len(qs)
 		}
 	}

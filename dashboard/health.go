@@ -19,7 +19,8 @@ type health struct {
 	Stale      bool   // running, but it has not checked in for a while
 	PID        int    // the running daemon's
 	Since      string // when the running daemon started
-	LastBeat   string // its last sign of life, when it is late or gone
+	LastBeat   string // its last sign of life, when it is late or gone: "3 hours ago (11:00)"
+	LastBeatAt string // the same as a day and time: "Wed Jun 9, 11:00"
 	LastRead   string // "2 minutes ago (14:02)", or "" before the first read
 	Config     string // the config file's path, for "fix it in …"
 	Problems   []problem
@@ -108,7 +109,7 @@ func (s *Server) health(ctx context.Context) (health, error) {
 		h.LastRead = c.ago(hb.LastSync)
 	}
 	if !hb.Beat.IsZero() {
-		h.LastBeat = c.ago(hb.Beat)
+		h.LastBeat, h.LastBeatAt = c.ago(hb.Beat), c.at(hb.Beat)
 		every, _ := time.ParseDuration(hb.Interval)
 		if every <= 0 {
 			every = 30 * time.Second
@@ -155,7 +156,7 @@ func (s *Server) writerName(d store.Draft) string {
 // describeProblem says what a standing problem means for the applicant,
 // and what to do about it.
 func describeProblem(p store.Problem, c clock, path string) problem {
-	v := problem{Since: c.at(p.Since), Text: capitalize(strings.TrimSpace(p.Message))}
+	v := problem{Since: c.at(p.Since), Text: strings.TrimSpace(p.Message)}
 	if !p.UpdatedAt.IsZero() && p.UpdatedAt.Sub(p.Since) > time.Minute {
 		v.Since += "; last tried " + c.ago(p.UpdatedAt)
 	}

@@ -52,12 +52,12 @@ func TestBoardSaysLorkeeperIsRunning(t *testing.T) {
 	}
 	_, page := f.get("/")
 	contains(t, page, "lorkeeper is running", "Your mailbox was last read 2 minutes ago (09:58)", "running since Tue Jun 1, 07:00",
-		"1 approved email not sent yet", "lorkeeper is running and sends it within seconds")
+		"1 approved email not sent yet", "lorkeeper is running and sends it from your own mailbox as soon as it can")
 	lacks(t, page, "lorkeeper is not running", "Nobody is sending")
 
 	f.clock.Advance(10 * time.Minute) // no heartbeat since
 	_, page = f.get("/")
-	contains(t, page, "lorkeeper has not checked in since 10 minutes ago (10:00)", "It may be stuck", "lorkeeper should send it, but")
+	contains(t, page, "lorkeeper has not checked in since Tue Jun 1, 10:00", "It may be stuck", "lorkeeper should send it, but it has not checked in since Tue Jun 1, 10:00")
 }
 
 // A standing problem shows with what to do; a message that could not be
@@ -76,6 +76,7 @@ func TestBoardShowsStandingProblems(t *testing.T) {
 	}
 	_, page := f.get("/")
 	contains(t, page,
+		"lorkeeper is running, but something stops it",
 		"lorkeeper cannot read your mailbox", "Since Tue Jun 1, 10:00",
 		"check the secret in `imap.password_env = LORKEEPER_IMAP_PASSWORD`",
 		"What to do:", "lorkeeper does not see replies or upload notices", f.Cfg.Path, "<code>lorkeeper check</code>",

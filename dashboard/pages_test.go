@@ -289,7 +289,9 @@ func TestWriterHistory(t *testing.T) {
 		"History", "First email planned", "Sent: request for a letter", "Reply read: hesitant", "Needs your decision",
 		"Drafts not sent", "Thanks, and who else could write",
 		`href="/flags/nguyen"`,
+		"by lorkeeper</span><br><strong>Reply read: hesitant", // who did what
 	)
+	lacks(t, page, "by lorkeeper</span><br><strong>You approved")
 }
 
 // sentTo returns the first draft sent to writer.

@@ -113,12 +113,18 @@ func changeLabel(h store.History) string {
 	return eventLabel(h.Event)
 }
 
-// actorLabel says who made a change: "by you, on the dashboard".
-func actorLabel(actor string) string {
-	if actor == "" {
-		return "by lorkeeper"
+// actorLabel says who made a change: "by you, on the dashboard". The
+// history does not say where the applicant approved, discarded or
+// settled a draft, only that they did.
+func actorLabel(actor, event string) string {
+	if actor != "" {
+		return "by " + actor
 	}
-	return "by " + actor
+	switch verb, _, _ := strings.Cut(event, ":"); verb {
+	case "approve", "discard", "send again", "mark sent":
+		return "by you"
+	}
+	return "by lorkeeper"
 }
 
 // internalNote matches the parts of a history note that name states the

@@ -133,7 +133,7 @@ func (s *Server) writer(w http.ResponseWriter, r *http.Request) {
 	slices.Reverse(p.Drafts)
 	for i := len(hs) - 1; i >= 0; i-- {
 		h := hs[i]
-		l := historyLine{When: c.at(h.At), Event: eventLabel(h.Event), Who: actorLabel(h.Actor), Note: cleanNote(h.Note)}
+		l := historyLine{When: c.at(h.At), Event: eventLabel(h.Event), Who: actorLabel(h.Actor, h.Event), Note: cleanNote(h.Note)}
 		if h.Actor != "" {
 			l.Event = changeLabel(h)
 		}
@@ -151,7 +151,7 @@ func (s *Server) writer(w http.ResponseWriter, r *http.Request) {
 		Decide: len(ms) > 0 && row.State != string(letters.Uploaded) && row.State != string(letters.Done)}
 	switch {
 	case ok && ch.Undoable:
-		p.Control.Undo = &undoInfo{What: changeLabel(ch.History), When: c.at(ch.At), Who: actorLabel(ch.Actor),
+		p.Control.Undo = &undoInfo{What: changeLabel(ch.History), When: c.at(ch.At), Who: actorLabel(ch.Actor, ch.Event),
 			From: stateLabel(string(ch.Before.State))}
 	case ok && !ch.Undone:
 		p.Control.UndoGone = changeLabel(ch.History)
