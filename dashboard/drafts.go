@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // draftPage is a draft's data: the email as it will be sent, and the
@@ -25,7 +27,7 @@ type draftPage struct {
 	From        string
 	To          string
 	Subject     string
-	Body        string
+	BodyParts   []segment // Body, with the places still waiting for an answer marked
 	Attachments []attachment
 	Threaded    bool
 	Edited      bool
@@ -35,6 +37,12 @@ type draftPage struct {
 	CanEdit     bool
 	CanApprove  bool
 	CanDiscard  bool
+	CanSettle   bool // held: "It arrived" or "Send again anyway"
+	SendNote    string
+	Answering   *message // the writer's latest message, which this draft answers
+	Questions   int      // the questions found in it (a request for information)
+	Unanswered  int      // places in the text still waiting for the applicant's answer
+	AnswerHere  string
 	EditSubject string
 	EditBody    string
 	Error       string // the edit was refused: why
@@ -100,20 +108,41 @@ func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, status int, d
 		ID: d.ID, Writer: d.Writer, WriterName: d.ToName, Template: d.Template, Status: d.Status,
 		From:    address(cfg.Applicant.Name, cfg.Applicant.Email),
 		To:      address(d.ToName, d.ToAddr),
-		Subject: d.Subject, Body: d.Text, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
+		Subject: d.Subject, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
 		Created: c.at(d.CreatedAt), Sent: c.at(d.SentAt),
 		CanEdit:     slices.Contains([]store.Status{store.Pending, store.Held}, d.Status),
-		CanApprove:  slices.Contains([]store.Status{store.Pending, store.Held, store.Failed}, d.Status),
+		CanApprove:  slices.Contains([]store.Status{store.Pending, store.Failed}, d.Status),
 		CanDiscard:  slices.Contains([]store.Status{store.Pending, store.Approved, store.Held, store.Failed}, d.Status),
+		CanSettle:   d.Status == store.Held,
+		SendNote:    s.sendingNote(r.Context()),
+		BodyParts:   highlight(d.Text, []string{templates.AnswerHere}),
+		Unanswered:  strings.Count(body, templates.AnswerHere),
+		AnswerHere:  templates.AnswerHere,
 		EditSubject: subject, EditBody: body, Error: problem}
-	if wr, ok := cfg.Writer(d.Writer); ok {
+	wr, known := cfg.Writer(d.Writer)
+	if known {
 		p.WriterName = wr.Name
+	}
+	if known && keeper.Threaded(d.Template) {
+		if m, ok, err := s.k.LatestReply(r.Context(), d.Writer); err != nil {
+			s.log.Warn("dashboard: read the message a draft answers", "draft", d.ID, "err", err)
+		} else if ok && m.Kind != keeper.KindUnreadable {
+			var qs []string
+			if d.Template == letters.TInfo {
+				qs = keeper.Questions(m.NewText)
+			}
+			v := s.message(wr, m, nil)
+			if len(qs) > 0 { // mark the questions, not the classifier's evidence
+				v.Text = highlight(strings.TrimSpace(m.NewText), qs)
+			}
+			p.Answering, p.Questions = &v, len(qs)
+		}
 	}
 	switch d.Status {
 	case store.Failed:
 		p.Problem = "The mail server refused this email, so it was not sent: " + d.LastError
 	case store.Held:
-		p.Problem = "Sending was interrupted, and this email may or may not have left. Look in your Sent folder: if it is there, discard this draft; if not, approve it again."
+		p.Problem = strings.TrimSpace(withoutCommands(d.LastError) + " Look for it in the Sent folder of your mailbox: if it is there, choose “It arrived”; if not, send it again.")
 	case store.Approved:
 		if d.LastError != "" {
 			p.Problem = "The last attempt to send it failed; lorkeeper will try again: " + d.LastError
@@ -213,7 +242,11 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := d.ID
-	if d.Status != store.Pending && d.Status != store.Held && d.Status != store.Failed {
+	if d.Status == store.Held {
+		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d may already have reached %s. Open it and choose “It arrived” or “Send again anyway”.", id, s.writerName(d)), nil)
+		return
+	}
+	if d.Status != store.Pending && d.Status != store.Failed {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d is not waiting for approval: it is %s.", id, strings.ToLower(statusLabel(d.Status))), nil)
 		return
 	}
@@ -222,12 +255,23 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if n := strings.Count(d.Text, templates.AnswerHere); n > 0 {
+		msg := fmt.Sprintf("This email still says %s where an answer of yours is missing. Write your answer there, then approve it.", templates.AnswerHere)
+		if n > 1 {
+			msg = fmt.Sprintf("This email still says %s in %d places where answers of yours are missing. Write your answers there, then approve it.", templates.AnswerHere, n)
+		}
+		if r.PostForm.Has("subject") {
+			msg = "Your changes are saved. " + msg
+		}
+		s.showDraft(w, r, http.StatusUnprocessableEntity, d, d.Subject, d.Text, msg)
+		return
+	}
 	if err := s.k.Approve(r.Context(), id); err != nil {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d was not approved: %s", id, sentence(err)), err)
 		return
 	}
 	s.log.Info("dashboard: draft approved", "draft", id, "writer", d.Writer, "template", d.Template)
-	s.redirect(w, r, "/", fmt.Sprintf("Approved: %s to %s. lorkeeper sends it within a few seconds.", strings.ToLower(templateLabel(d.Template)), d.ToName))
+	s.redirect(w, r, "/", fmt.Sprintf("Approved: %s to %s. %s", strings.ToLower(templateLabel(d.Template)), d.ToName, s.sendingNote(r.Context())))
 }
 
 // discard serves POST /drafts/{id}/discard.
