@@ -93,13 +93,16 @@ func TestBrowserBoardStatus(t *testing.T) {
 
 	do(t, b, "No, the letter is not in MyERAS",
 		chromedp.Click(chromedp.ID("not-uploaded-patel")),
-		chromedp.WaitVisible(chromedp.CSS(".confirm-box")))
-	if p := text(t, b, ".confirm-box"); !strings.HasPrefix(p, "Then nothing changes") {
+		chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if p := text(t, b, ".flash"); !strings.Contains(p, "Nothing changes") {
 		t.Errorf("after No: %q", p)
 	}
-	if r := f.row("patel"); r.State != "waiting" || len(r.Claims) != 1 {
-		t.Errorf("No changed the letter: %+v", r)
+	if r := f.row("patel"); r.State != "waiting" || len(r.Claims) != 0 {
+		t.Errorf("No changed the letter, or the question stayed: %+v", r)
 	}
+	// Another notice comes, and this time it is true.
+	f.notice("Dr. Priya Patel", false)
+	do(t, b, "reload", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("uploaded-patel")))
 	do(t, b, "Yes, it is in MyERAS",
 		chromedp.Click(chromedp.ID("uploaded-patel")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")))

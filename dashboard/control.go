@@ -63,6 +63,21 @@ func (s *Server) markUploaded(w http.ResponseWriter, r *http.Request) {
 	s.redirect(w, r, back(r, wr.ID, "/"), msg)
 }
 
+// dismissClaim serves POST /writers/{writer}/not-uploaded: the
+// applicant checked MyERAS and the announced letter is not there.
+func (s *Server) dismissClaim(w http.ResponseWriter, r *http.Request) {
+	wr, ok := s.lookupWriter(w, r)
+	if !ok {
+		return
+	}
+	if err := s.k.DismissClaim(r.Context(), wr.ID, keeper.ByDashboard); err != nil {
+		s.fail(w, r, statusOf(err), fmt.Sprintf("That was not recorded: %s", sentence(err)), err)
+		return
+	}
+	s.log.Info("dashboard: upload notice dismissed", "writer", wr.ID)
+	s.redirect(w, r, back(r, wr.ID, "/"), fmt.Sprintf("Noted: %s's letter is not in MyERAS yet. Nothing changes: lorkeeper keeps waiting for the upload and reminds them as planned. Do not click the links in that message.", wr.Name))
+}
+
 // setState serves POST /writers/{writer}/set: state, any lifecycle
 // state.
 func (s *Server) setState(w http.ResponseWriter, r *http.Request) {

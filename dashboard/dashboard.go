@@ -108,6 +108,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /writers/{writer}/correct", s.correct)
 	mux.HandleFunc("POST /writers/{writer}/undo", s.undo)
 	mux.HandleFunc("POST /writers/{writer}/uploaded", s.markUploaded)
+	mux.HandleFunc("POST /writers/{writer}/not-uploaded", s.dismissClaim)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "There is no such page. Go back to your letters.", nil)
 	})

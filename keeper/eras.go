@@ -225,3 +225,24 @@ func (k *Keeper) MarkAssigned(ctx context.Context, id string, by Actor) (string,
 	}
 	return note, nil
 }
+
+// DismissClaim records that the applicant checked MyERAS and the letter
+// an unverified notice announced is not there: the notice leaves the
+// to-do list, and the letter stays as it was.
+func (k *Keeper) DismissClaim(ctx context.Context, writer string, by Actor) error {
+	w, err := k.writer(writer)
+	if err != nil {
+		return err
+	}
+	return k.st.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.SetClaim(w.ID, store.ClaimDismissed); err != nil {
+			return err
+		}
+		cur, err := letterOf(tx, w)
+		if err != nil {
+			return err
+		}
+		return tx.AddHistory(store.History{Writer: w.ID, At: k.now(), Event: "claim:dismissed", Actor: string(by),
+			From: cur.State, To: cur.State, Note: "you checked MyERAS: the letter the notice announced is not there"})
+	})
+}
