@@ -15,6 +15,7 @@ type boardPage struct {
 	page
 	Health       health
 	Deadline     string // "Wed Sep 1, 2027"
+	DueReason    string // why then, when worked back from the review date
 	Countdown    string // "92 days left"
 	Urgent       bool   // under two weeks to go, or past
 	Uploaded     int
@@ -102,10 +103,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 	hl.CSRF = p.CSRF
 	p.Health = hl
 	days := 0
-	if dl := cfg.Applicant.Deadline.Time; !dl.IsZero() {
-		dl = s.k.Policy().Deadline
+	if dl := cfg.Applicant.Due.Date; !dl.IsZero() {
 		days = c.daysUntil(dl)
 		p.Deadline = dl.Format("Mon Jan 2, 2006")
+		p.DueReason = cfg.Applicant.Due.Reason
 		p.Countdown = countdown(days)
 		p.Urgent = days < 14
 	}

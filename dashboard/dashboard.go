@@ -59,7 +59,7 @@ func New(k *keeper.Keeper, token string, log *slog.Logger) *Server {
 
 // pageNames are the templates in templates/, each a page rendered inside
 // layout.html; the parts (part-*.html) are shared by every page.
-var pageNames = []string{"board", "draft", "flag", "writer", "error"}
+var pageNames = []string{"board", "draft", "flag", "writer", "assign", "error"}
 
 // parsePages parses every page with the layout. The templates are embedded,
 // so a parse error is a bug of this package: it panics.
@@ -99,6 +99,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /drafts/{id}/edit", s.edit)
 	mux.HandleFunc("POST /drafts/{id}/approve", s.approve)
 	mux.HandleFunc("POST /drafts/{id}/discard", s.discard)
+	mux.HandleFunc("GET /drafts/{id}/attachments/{n}", s.attachmentFile)
+	mux.HandleFunc("GET /assign", s.assign)
 	mux.HandleFunc("GET /flags/{writer}", s.flag)
 	mux.HandleFunc("POST /flags/{writer}/resolve", s.resolve)
 	mux.HandleFunc("POST /drafts/{id}/sent", s.markSent)

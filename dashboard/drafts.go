@@ -3,6 +3,7 @@ package dashboard
 import (
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"os"
 	"slices"
@@ -54,6 +55,7 @@ type attachment struct {
 	Name    string
 	Size    string // "84 KB", or "" if unknown
 	Missing bool   // the file is not on disk: the send will fail
+	Link    string // where to open it
 }
 
 // draftID parses the {id} of the route, answering 404 when it is not one.
@@ -148,13 +150,16 @@ func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, status int, d
 			p.Problem = "The last attempt to send it failed; lorkeeper will try again: " + d.LastError
 		}
 	}
-	for _, a := range d.Attachments {
-		at := attachment{Name: a.Name}
-		if a.Path == "" {
+	for i, a := range d.Attachments {
+		at := attachment{Name: a.Name, Link: fmt.Sprintf("/drafts/%d/attachments/%d", d.ID, i+1)}
+		switch st, err := os.Stat(a.Path); {
+		case a.Generated != "" && a.Data == nil:
+			at.Size = "made from your config when you approve"
+		case a.Path == "":
 			at.Size = size(int64(len(a.Data)))
-		} else if st, err := os.Stat(a.Path); err == nil {
+		case err == nil:
 			at.Size = size(st.Size())
-		} else {
+		default:
 			at.Missing = true
 		}
 		p.Attachments = append(p.Attachments, at)
@@ -298,4 +303,32 @@ func size(n int64) string {
 		return fmt.Sprintf("%d KB", (n+500)/1000)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// attachmentFile serves GET /drafts/{id}/attachments/{n}: the n-th file
+// of the draft as it will be sent (the summary PDF made now), to open in
+// the browser.
+func (s *Server) attachmentFile(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return
+	}
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 1 {
+		s.fail(w, r, http.StatusNotFound, "There is no such attachment.", nil)
+		return
+	}
+	a, err := s.k.Attachment(r.Context(), id, n-1)
+	if err != nil {
+		s.fail(w, r, statusOf(err), "The attachment could not be opened: "+sentence(err), err)
+		return
+	}
+	ct := a.ContentType
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": a.Name}))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Write(a.Data)
 }

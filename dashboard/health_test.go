@@ -105,7 +105,7 @@ func TestUploadClaimConfirmedFromTheBoard(t *testing.T) {
 	}
 	_, page := f.get("/")
 	contains(t, page, "Is Dr. Priya Patel's letter in MyERAS?", "notices@portal.test", "could not check that it really came from the letter portal",
-		`action="/writers/patel/uploaded"`, "Yes, it is in MyERAS", "Then nothing changes")
+		`action="/writers/patel/uploaded"`, "Yes, it is in MyERAS", `action="/writers/patel/not-uploaded"`)
 	_, wp := f.get("/writers/patel")
 	contains(t, wp, "Upload notice, not verified")
 

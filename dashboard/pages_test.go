@@ -394,3 +394,33 @@ func TestMailedLetterFlag(t *testing.T) {
 		t.Errorf("patel after clearing: %+v", r)
 	}
 }
+
+// The summary PDF opens from the draft page; the plan of which letters
+// go where is a table.
+func TestAttachmentPreviewAndPlan(t *testing.T) {
+	f := setup(t)
+	d, ok := f.pending("patel", "follow_up")
+	if !ok {
+		t.Fatal("no follow-up")
+	}
+	_, page := f.get(fmt.Sprintf("/drafts/%d", d.ID))
+	n := 0
+	for i, a := range d.Attachments {
+		if strings.HasSuffix(a.Name, ".pdf") && strings.HasPrefix(a.Name, "Summary") {
+			n = i + 1
+		}
+	}
+	link := fmt.Sprintf("/drafts/%d/attachments/%d", d.ID, n)
+	if n == 0 || !strings.Contains(page, link) {
+		t.Fatalf("no summary link %s on the draft page", link)
+	}
+	res := f.do("GET", link, nil, true)
+	pdf := body(res)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Errorf("summary: %d %s %.20q", res.StatusCode, res.Header.Get("Content-Type"), pdf)
+	}
+	_, plan := f.get("/assign")
+	if !strings.Contains(plan, "Which letters go where") || !strings.Contains(plan, "[[program]]") {
+		t.Errorf("plan page:\n%s", plan)
+	}
+}
