@@ -53,12 +53,15 @@ var commands = []command{
 	{"correct", "WRITER KIND", "re-label the writer's last reply; what follows re-applies",
 		"Kinds: strong_yes, hesitant, decline, needs_info, uploaded, auto_reply, other.", (*cmd).correct},
 	{"undo", "WRITER", "take back your last set, correct, resolve or mark", "", (*cmd).undo},
-	{"mark", "WRITER uploaded", "record an upload you saw in MyERAS", "", (*cmd).mark},
+	{"mark", "LETTER uploaded|assigned", "record what you saw in MyERAS: a letter uploaded, or assigned to your programs",
+		"LETTER is the writer's id, or for a writer of two letters the letter's id (status shows them: smith-specialty, smith-prelim).", (*cmd).mark},
+	{"assign", "", "the plan of which letters go to which programs (at most 4 each)", "Programs are the [[program]] tables of the config.", (*cmd).assign},
+	{"portal", "learn FILE.eml", "teach lorkeeper a letter-portal notice it did not know", "From then on that sender's notices are read as upload notices.", (*cmd).portal},
 	{"init", "[--force]", "first-run questions here in the terminal; writes the config file",
 		"Asks about you, your mailbox and your writers, then writes the config (--config PATH, else ./lorkeeper.toml).\nAn app password goes to the OS keyring, never into the file. --force replaces an existing file.", (*cmd).initConfig},
 	{"login", "", "sign in to Google or Microsoft (OAuth2) for your mailbox", "", (*cmd).login},
 	{"service", "install|uninstall|status", "keep lorkeeper running in the background, from every login on",
-		"install: a systemd user unit (Linux), a launch agent (macOS) or a logon task (Windows) that runs `lorkeeper run`\non this config, restarted after a crash; no administrator needed. uninstall: stop it and remove it.\nstatus: is it installed, what the service manager says, is lorkeeper running.\n(service run is what the Windows task runs: `run`, logging to its file.)", (*cmd).serviceCmd},
+		"install: a systemd user unit (Linux), a launch agent (macOS) or a logon task (Windows) that runs `lorkeeper run`\non this config, restarted after a crash; for your account only. uninstall: stop it and remove it.\nstatus: is it installed, what the service manager says, is lorkeeper running.\n(service run is what the Windows task runs: `run`, logging to its file.)", (*cmd).serviceCmd},
 	{"logs", "[-n LINES]", "the background service's recent log lines (50 by default)", "", (*cmd).logs},
 	{"corrections", "export DIR", "write the replies you corrected as .eml files with labels.tsv", "", (*cmd).corrections},
 	{"classify", "FILE.eml...", "one JSON line per file: kind, evidence, confidence, reason", "", func(c *cmd, _ context.Context, a []string) error { return c.classify(a) }},
@@ -108,34 +111,11 @@ func suggest(name string) string {
 	if a, ok := aliases[name]; ok {
 		return a
 	}
-	best, bestD := "", 3
+	var names []string
 	for _, c := range commands {
-		if d := distance(name, c.name); d < bestD {
-			best, bestD = c.name, d
-		}
+		names = append(names, c.name)
 	}
-	return best
-}
-
-// distance is the Levenshtein distance of a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return config.Nearest(name, names)
 }
 
 // splitConfig takes --config PATH (or --config=PATH, -config) out of

@@ -5,26 +5,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/lorkeeper/lorkeeper/cli"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/lockfile"
 )
-
-// waitFor polls cond until it holds, for at most 10 s: the daemon in
-// another goroutine gives no other sign.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("after 10s: %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 // One daemon per state: a second `run` on the same config exits non-zero
 // and names the running one's PID.
@@ -42,7 +28,7 @@ func TestSecondRunIsRefused(t *testing.T) {
 		}
 	}()
 	defer func() { cancel(); wg.Wait() }()
-	waitFor(t, "the first daemon holds the lock", func() bool {
+	testenv.WaitFor(t, "the first daemon holds the lock", func() bool {
 		_, held, _ := lockfile.Holder(lockfile.For(e.Cfg.State))
 		return held
 	})

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/daemon"
+	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/store"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
@@ -190,6 +191,12 @@ func (c *cmd) showDraft(ctx context.Context, a *daemon.Applicant, args []string)
 		c.out("Last error: %s\n", d.LastError)
 	}
 	c.out("\n%s", d.Text)
+	if m, ok, err := a.Keeper.LatestReply(ctx, d.Writer); err == nil && ok && keeper.Threaded(d.Template) {
+		c.out("\n---- In answer to %s's message of %s (%s):\n", d.ToName, m.Date.In(a.Keeper.Policy().Location).Format("Jan 2"), templates.DescribeKind(m.Kind))
+		for _, l := range strings.Split(strings.TrimSpace(m.NewText), "\n") {
+			c.out("| %s\n", l)
+		}
+	}
 	return nil
 }
 

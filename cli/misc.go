@@ -38,14 +38,22 @@ func (c *cmd) resolve(ctx context.Context, args []string) error {
 
 // mark records an upload the applicant saw in MyERAS.
 func (c *cmd) mark(ctx context.Context, args []string) error {
-	if len(args) != 2 || args[1] != "uploaded" {
-		return usagef("mark WRITER uploaded")
+	if len(args) != 2 || (args[1] != "uploaded" && args[1] != "assigned") {
+		return usagef("mark LETTER uploaded|assigned")
 	}
 	a, err := c.open()
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	if args[1] == "assigned" {
+		note, err := a.Keeper.MarkAssigned(ctx, args[0], keeper.ByCommandLine)
+		if err != nil {
+			return err
+		}
+		c.out("%s: %s.\n", args[0], note)
+		return nil
+	}
 	o, err := a.Keeper.MarkUploaded(ctx, args[0], keeper.ByCommandLine)
 	if err != nil {
 		return err

@@ -51,7 +51,7 @@ func startDaemon(t *testing.T, e *testenv.Env) {
 		cli.Main(ctx, []string{"--config", e.Config, "run"}, cli.Env{Stdout: &out, Stderr: &out, Getenv: func(string) string { return "" }})
 	}()
 	t.Cleanup(func() { cancel(); wg.Wait() })
-	waitFor(t, "the daemon holds the lock", func() bool {
+	testenv.WaitFor(t, "the daemon holds the lock", func() bool {
 		_, held, _ := lockfile.Holder(lockfile.For(e.Cfg.State))
 		return held
 	})
@@ -204,7 +204,7 @@ func TestServiceOnMacAndWindows(t *testing.T) {
 		done <- cli.Main(ctx, []string{"--config", e.Config, "service", "run"}, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: func(string) string { return "" }})
 	}()
 	winLog := filepath.Join(local, "lorkeeper", "logs", "lorkeeper.log")
-	waitFor(t, "the daemon logs to the file", func() bool {
+	testenv.WaitFor(t, "the daemon logs to the file", func() bool {
 		b, _ := os.ReadFile(winLog)
 		return strings.Contains(string(b), "drafts planned")
 	})

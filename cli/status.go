@@ -62,6 +62,17 @@ func (c *cmd) status(ctx context.Context, args []string) error {
 	}
 	tw.Flush()
 	for _, r := range rows {
+		if len(r.Letters) > 1 || (len(r.Letters) == 1 && r.Letters[0].State != "requested") {
+			for _, l := range r.Letters {
+				todo := ""
+				if l.State == "uploaded" {
+					todo = fmt.Sprintf(": assign it to your programs in MyERAS, then `lorkeeper mark %s assigned`", l.ID)
+				}
+				c.out("  %s  %s%s: %s%s\n", l.ID, l.Label, letterID(l.LetterID), l.State, todo)
+			}
+		}
+	}
+	for _, r := range rows {
 		if r.Flagged {
 			c.out("\n%s (%s): %s\n", r.Writer, r.Name, r.FlagReason)
 			for _, e := range r.Evidence {
@@ -130,6 +141,13 @@ func (c *cmd) history(ctx context.Context, k *keeper.Keeper, writer string, asJS
 	return nil
 }
 
+func letterID(id string) string {
+	if id == "" {
+		return ""
+	}
+	return " (Letter ID " + id + ")"
+}
+
 func dash(s string) string {
 	if s == "" {
 		return "-"
@@ -139,7 +157,8 @@ func dash(s string) string {
 
 // overview prints whether lorkeeper is running and working, and what
 // stands in its way, before the letters.
-func (c *cmd) overview(o keeper.Overview, loc *time.Location) {
+func (c *cmd) overview(ov keeper.Overview, loc *time.Location) {
+	o := ov
 	at := func(t time.Time) string { return t.In(loc).Format("Mon Jan 2 15:04") }
 	h := o.Heartbeat
 	switch {
@@ -167,6 +186,13 @@ func (c *cmd) overview(o keeper.Overview, loc *time.Location) {
 			ids = append(ids, fmt.Sprintf("#%d", d.ID))
 		}
 		c.out("Queued: %d approved %s not sent yet (%s).\n", n, plural(n, "draft", "drafts"), strings.Join(ids, ", "))
+	}
+	if due := ov.Due; !due.Date.IsZero() {
+		c.out("Letters are due by %s", due.Date.Format("Mon Jan 2, 2006"))
+		if due.Reason != "" {
+			c.out(" (%s)", due.Reason)
+		}
+		c.out(".\n")
 	}
 	c.out("\n")
 }

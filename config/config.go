@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/lorkeeper/lorkeeper/letters"
 )
 
 // Config is one applicant's configuration. Paths in it are absolute.
@@ -34,6 +36,7 @@ type Config struct {
 	Dashboard Dashboard `toml:"dashboard"`
 	OAuth     OAuth     `toml:"oauth"`
 	Writers   []Writer  `toml:"writer"`
+	Programs  []Program `toml:"program"`
 
 	Resolved Resolution `toml:"-"` // what the provider presets filled in
 
@@ -49,13 +52,29 @@ type Applicant struct {
 	Background        string   `toml:"background"`
 	Cycle             string   `toml:"cycle"`
 	Timezone          string   `toml:"timezone"`
-	Deadline          Date     `toml:"deadline"`
+	Deadline          Date     `toml:"deadline"`    // letters must be uploaded by this day; or:
+	ReviewDate        Date     `toml:"review_date"` // programs can review from this day: lorkeeper works back from it
+	IMG               *bool    `toml:"img"`         // default: background says IMG
+	ECFMGDays         *int     `toml:"ecfmg_days"`  // business days ECFMG may take, for an IMG (default 5)
+	MarginDays        *int     `toml:"margin_days"` // business days of margin (default 2)
 	CV                string   `toml:"cv"`
 	PersonalStatement string   `toml:"personal_statement"`
 	Attachments       []string `toml:"attachments"` // more files for the letter packet
 	Phone             string   `toml:"phone"`
 
+	// Facts writers ask about; lorkeeper fills them into its answers to
+	// their questions. Any may be "".
+	USMLEStep1       string `toml:"usmle_step1"`       // "Pass, May 2025"
+	USMLEStep2       string `toml:"usmle_step2"`       // "251, January 2026"
+	COMLEX           string `toml:"comlex"`            // for DOs
+	ECFMG            string `toml:"ecfmg"`             // "Certified, March 2026" or "Step 2 CK pending"
+	Visa             string `toml:"visa"`              // "J-1 (ECFMG sponsorship)", "none needed"
+	ProgramsApplying int    `toml:"programs_applying"` // how many programs
+
 	Location *time.Location `toml:"-"`
+	// Due is when letters must be in, and why: Deadline, or worked back
+	// from ReviewDate.
+	Due letters.Due `toml:"-"`
 }
 
 // Secret says where a password or OAuth2 token comes from: exactly one
@@ -146,6 +165,10 @@ type Portals struct {
 	// (RFC 8601); preset by provider. "" trusts only DKIM signatures
 	// lorkeeper checks itself.
 	AuthservID string `toml:"authserv_id"`
+	// Profiles are the letter systems whose notices lorkeeper reads
+	// (eras, residencycas, fellowshipscas, carms, interfolio); default
+	// eras. Their senders join Senders.
+	Profiles []string `toml:"profiles"`
 }
 
 // Dashboard configures the local review page.
@@ -169,7 +192,8 @@ type Writer struct {
 	ExperienceStart Date     `toml:"experience_start"`
 	ExperienceEnd   Date     `toml:"experience_end"`
 	Highlights      []string `toml:"highlights"`
-	LetterID        string   `toml:"letter_id"`
+	LetterID        string   `toml:"letter_id"` // the one letter's Letter ID, when there is no [[writer.letter]]
+	Letters         []Letter `toml:"letter"`    // [[writer.letter]]: the writer's ERAS letters; default one
 
 	Line int `toml:"-"` // line of its [[writer]] header
 }
@@ -359,6 +383,7 @@ func (c *Config) setDefaults() {
 			w.Role = "clinical"
 		}
 	}
+	c.setLetterDefaults()
 	c.resolveAuth()
 }
 

@@ -180,3 +180,28 @@ func TestRelativePathsFromFileDir(t *testing.T) {
 		t.Errorf("cv = %q", c.Applicant.CV)
 	}
 }
+
+func TestDidYouMeanAndOneProblemPerValue(t *testing.T) {
+	data, err := os.ReadFile("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"example/materials/cv.pdf", "example/materials/personal_statement.pdf"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o700)
+		os.WriteFile(filepath.Join(dir, f), []byte("%PDF"), 0o600)
+	}
+	text := strings.Replace(string(data), "password_env = \"LORKEEPER_SMTP_PASSWORD\"", "pasword_env = \"LORKEEPER_SMTP_PASSWORD\"", 1)
+	text = strings.Replace(text, "experience_end = 2026-06-28", `experience_end = "end of June"`, 1)
+	_, err = Parse(filepath.Join(dir, "c.toml"), []byte(text))
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "unknown key smtp.pasword_env: did you mean password_env?") {
+		t.Errorf("no suggestion:\n%s", msg)
+	}
+	if n := strings.Count(msg, "experience_end"); n != 1 {
+		t.Errorf("the bad date is reported %d times:\n%s", n, msg)
+	}
+}

@@ -44,6 +44,14 @@ func (d *decoder) table(m map[string]any, path string, v reflect.Value) {
 			d.problems.add(p, "%s: passwords do not belong in the config file; use password_env, password_cmd or oauth2_token_cmd", displayKey(p))
 			continue
 		}
+		names := make([]string, 0, len(known))
+		for n := range known {
+			names = append(names, n)
+		}
+		if near := Nearest(k, names); near != "" {
+			d.problems.add(p, "unknown key %s: did you mean %s?", displayKey(p), near)
+			continue
+		}
 		d.problems.add(p, "unknown key %s", displayKey(p))
 	}
 }

@@ -41,9 +41,13 @@ func indexLines(text string) lineIndex {
 		}
 		if strings.HasPrefix(s, "[[") {
 			name := keyPath(strings.TrimSuffix(strings.TrimSpace(stripComment(s)[2:]), "]]"))
-			i := arrays[name]
-			arrays[name] = i + 1
-			table = name + "." + strconv.Itoa(i)
+			// [[writer.letter]] belongs to the last [[writer]]: its path
+			// is writer.N.letter.M, counted within that writer.
+			full := resolveArrays(name, arrays)
+			i := arrays[full]
+			arrays[full] = i + 1
+			arrays[name] = arrays[full]
+			table = full + "." + strconv.Itoa(i)
 			idx.set(table, lineNo)
 			continue
 		}

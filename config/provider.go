@@ -315,7 +315,7 @@ func (c *Config) validateProvider(ps *Problems) {
 			continue
 		}
 		msg := fmt.Sprintf("%s %q is not one of %s", k.path, k.v, strings.Join(PresetNames(), ", "))
-		if s := closest(k.v, PresetNames()); s != "" {
+		if s := Nearest(k.v, PresetNames()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		ps.add(k.path, "%s", msg)
@@ -326,35 +326,4 @@ func (c *Config) validateProvider(ps *Problems) {
 		ps.add("secrets", "secrets must be auto, keyring or file, not %q", c.Secrets)
 	}
 	singleLine(ps, "portals.authserv_id", c.Portals.AuthservID)
-}
-
-// closest returns the name within two edits of s, if one is.
-func closest(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(s), n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

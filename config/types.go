@@ -105,9 +105,22 @@ type Problems struct {
 	file  string
 	lines lineIndex
 	list  []Problem
+	seen  map[string]bool // keys with a problem already
 }
 
+// add records a problem of the key at path. A key gets one problem: the
+// first (its bad value, say) is what to fix; what follows from it (the
+// value then missing) would only repeat it.
 func (ps *Problems) add(path, format string, args ...any) {
+	if path != "" {
+		if ps.seen == nil {
+			ps.seen = map[string]bool{}
+		}
+		if ps.seen[path] {
+			return
+		}
+		ps.seen[path] = true
+	}
 	ps.list = append(ps.list, Problem{File: ps.file, Line: ps.lines.line(path), Msg: fmt.Sprintf(format, args...)})
 }
 

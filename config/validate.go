@@ -20,8 +20,8 @@ func (c *Config) validate(ps *Problems) {
 	required(ps, "applicant.aamc_id", a.AAMCID)
 	required(ps, "applicant.specialty", a.Specialty)
 	required(ps, "applicant.cycle", a.Cycle)
-	if a.Deadline.IsZero() {
-		ps.add("applicant", "applicant.deadline is missing: the date letters must be uploaded by, like 2027-09-01")
+	if a.Deadline.IsZero() && a.ReviewDate.IsZero() {
+		ps.add("applicant", "applicant.deadline is missing: the date letters must be uploaded by, like 2027-09-01 (or review_date, the day programs can review, and lorkeeper works back from it)")
 	}
 	checkEmail(ps, "applicant.email", a.Email)
 	for _, k := range []struct{ path, v string }{
@@ -36,6 +36,7 @@ func (c *Config) validate(ps *Problems) {
 	} else {
 		a.Location = loc
 	}
+	c.setDue()
 	fileExists(ps, "applicant.cv", a.CV)
 	fileExists(ps, "applicant.personal_statement", a.PersonalStatement)
 	for _, p := range a.Attachments {
@@ -86,6 +87,7 @@ func (c *Config) validate(ps *Problems) {
 		ps.add("dashboard.port", "dashboard.port %d is not a port number", c.Dashboard.Port)
 	}
 	c.validateWriters(ps)
+	c.validateLetters(ps)
 }
 
 func (c *Config) validateServer(ps *Problems, sec, host string, port int, security, user string, secret Secret, caFile string) {
@@ -170,8 +172,8 @@ func (c *Config) validateWriters(ps *Problems) {
 		if !w.ExperienceStart.IsZero() && !w.ExperienceEnd.IsZero() && w.ExperienceEnd.Before(w.ExperienceStart.Time) {
 			ps.add(p("experience_end"), "%s: experience_end %s is before experience_start %s", who, w.ExperienceEnd, w.ExperienceStart)
 		}
-		if !w.ExperienceEnd.IsZero() && !c.Applicant.Deadline.IsZero() && w.ExperienceEnd.After(c.Applicant.Deadline.Time) {
-			ps.add(p("experience_end"), "%s: experience_end %s is after the deadline %s", who, w.ExperienceEnd, c.Applicant.Deadline)
+		if due := c.Applicant.Due.Date; !w.ExperienceEnd.IsZero() && !due.IsZero() && w.ExperienceEnd.In(due.Location()).After(due) {
+			ps.add(p("experience_end"), "%s: experience_end %s is after the day letters are due, %s", who, w.ExperienceEnd, due.Format("2006-01-02"))
 		}
 	}
 }

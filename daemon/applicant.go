@@ -27,13 +27,14 @@ import (
 	"github.com/lorkeeper/lorkeeper/templates"
 )
 
-// Applicant is one applicant's open state: config, store and keeper.
+// Applicant is one applicant's open state: the config, and the keeper
+// that owns the state file.
 type Applicant struct {
 	Cfg    *config.Config
-	Store  *store.Store
 	Keeper *keeper.Keeper
 	Log    *slog.Logger
 
+	st   *store.Store
 	lock *lockfile.Lock
 }
 
@@ -52,7 +53,7 @@ func Open(cfg *config.Config, log *slog.Logger, clk clock.Clock, opts ...keeper.
 	}
 	log = log.With("applicant", cfg.Applicant.Email)
 	attachTokens(cfg, log)
-	return &Applicant{Cfg: cfg, Store: st, Keeper: keeper.New(cfg, st, tmpl, log, clk, opts...), Log: log}, nil
+	return &Applicant{Cfg: cfg, st: st, Keeper: keeper.New(cfg, st, tmpl, log, clk, opts...), Log: log}, nil
 }
 
 // Lock makes this process the one that runs the applicant (sends,
@@ -69,7 +70,7 @@ func (a *Applicant) Lock() error {
 
 // Close releases the lock, if held, and closes the state file.
 func (a *Applicant) Close() error {
-	return errors.Join(a.lock.Release(), a.Store.Close())
+	return errors.Join(a.lock.Release(), a.st.Close())
 }
 
 // IMAPServer is how to reach the applicant's IMAP server.

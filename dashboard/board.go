@@ -13,7 +13,9 @@ import (
 // boardPage is the board's data.
 type boardPage struct {
 	page
+	Health       health
 	Deadline     string // "Wed Sep 1, 2027"
+	DueReason    string // why then, when worked back from the review date
 	Countdown    string // "92 days left"
 	Urgent       bool   // under two weeks to go, or past
 	Uploaded     int
@@ -79,20 +81,32 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "Your drafts could not be read from the state file: "+sentence(err), err)
 		return
 	}
+	stuck, err := s.k.Drafts(ctx, store.Failed, store.Held)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "Your drafts could not be read from the state file: "+sentence(err), err)
+		return
+	}
 	advice, err := s.k.Mix(ctx, false)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "The letter-mix advice could not be made: "+sentence(err), err)
+		return
+	}
+	hl, err := s.health(ctx)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "Whether lorkeeper is running could not be read from the state file: "+sentence(err), err)
 		return
 	}
 	cfg := s.k.Config()
 	c := clock{now: s.k.Now(), loc: s.location()}
 	p := boardPage{page: s.newPage(w, r, "Your letters"), Total: len(rows), Advice: advice, NothingToSee: len(rows) == 0}
 	p.Nav = "board"
+	hl.CSRF = p.CSRF
+	p.Health = hl
 	days := 0
-	if dl := cfg.Applicant.Deadline.Time; !dl.IsZero() {
-		dl = s.k.Policy().Deadline
+	if dl := cfg.Applicant.Due.Date; !dl.IsZero() {
 		days = c.daysUntil(dl)
 		p.Deadline = dl.Format("Mon Jan 2, 2006")
+		p.DueReason = cfg.Applicant.Due.Reason
 		p.Countdown = countdown(days)
 		p.Urgent = days < 14
 	}
@@ -105,11 +119,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 	for _, d := range waiting {
 		drafts[d.ID] = d
 	}
-	names := map[string]string{}
 	byState := map[letters.State][]card{}
+	trouble := troubles(stuck)
 	for _, row := range rows {
-		names[row.Writer] = row.Name
-		cd := s.card(row, drafts, c, p.Deadline != "", days)
+		cd := s.card(row, drafts, trouble[row.Writer], c, p.Deadline != "", days)
 		byState[letters.State(row.State)] = append(byState[letters.State(row.State)], cd)
 		if row.State == string(letters.Uploaded) || row.State == string(letters.Done) {
 			p.Uploaded++
@@ -126,9 +139,11 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 			}
 			p.Todo = append(p.Todo, t)
 		}
-		for _, f := range row.Failures {
-			p.Todo = append(p.Todo, todo{Kind: "problem", Text: row.Name + ": " + capitalize(f),
-				URL: "/writers/" + row.Writer, Action: "Open"})
+	}
+	for _, d := range stuck {
+		if d.Status == store.Failed {
+			p.Todo = append(p.Todo, todo{Kind: "problem", Text: fmt.Sprintf("The %s to %s was not sent", strings.ToLower(templateLabel(d.Template)), s.writerName(d)),
+				Detail: d.LastError, URL: fmt.Sprintf("/drafts/%d", d.ID), Action: "Open"})
 		}
 	}
 	for _, d := range waiting {
@@ -144,13 +159,14 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "board", p)
 }
 
-// card describes one row of the status for the board. days is the
-// number of days to the deadline, if hasDeadline.
-func (s *Server) card(row keeper.Row, drafts map[int64]store.Draft, c clock, hasDeadline bool, days int) card {
+// card describes one row of the status for the board, with the
+// problems of its drafts (see troubles). days is the number of days to
+// the deadline, if hasDeadline.
+func (s *Server) card(row keeper.Row, drafts map[int64]store.Draft, problems []string, c clock, hasDeadline bool, days int) card {
 	w, _ := s.k.Config().Writer(row.Writer)
 	cd := card{Writer: row.Writer, Name: row.Name, Title: strings.Trim(w.Title+", "+w.Institution, ", "),
 		State: row.State, Flagged: row.Flagged, FlagReason: row.FlagReason, Radiologist: row.Radiologist,
-		US: row.US, Country: w.Country, Role: "Clinical", Reminders: row.Reminders, Problems: row.Failures}
+		US: row.US, Country: w.Country, Role: "Clinical", Reminders: row.Reminders, Problems: problems}
 	if row.Role == "research" {
 		cd.Role = "Research"
 	}
@@ -201,4 +217,20 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// troubles says, for each writer, which of their drafts failed or may
+// not have arrived (ds are failed and held drafts).
+func troubles(ds []store.Draft) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range ds {
+		label := strings.ToLower(templateLabel(d.Template))
+		switch d.Status {
+		case store.Failed:
+			out[d.Writer] = append(out[d.Writer], fmt.Sprintf("The %s was not sent: %s", label, d.LastError))
+		case store.Held:
+			out[d.Writer] = append(out[d.Writer], fmt.Sprintf("The %s may or may not have reached them: say whether it arrived at the top of your letters page.", label))
+		}
+	}
+	return out
 }

@@ -1,7 +1,9 @@
 // Package dashboard is lorkeeper's local web page for one applicant:
-// the board of letters, the drafts to review (with an editor and Approve
-// and Discard), the flagged replies to decide on, and each letter's
-// history.
+// whether lorkeeper is running and working, the board of letters, the
+// drafts to review (with an editor and Approve and Discard, beside the
+// writer's message they answer), the flagged replies to decide on, and
+// each letter's history, with the applicant's corrections (set the
+// state, correct a reply, undo).
 //
 // It is server-rendered HTML (html/template) with no JavaScript, served on
 // 127.0.0.1 only. Every request needs the secret token of the start-up
@@ -56,13 +58,13 @@ func New(k *keeper.Keeper, token string, log *slog.Logger) *Server {
 }
 
 // pageNames are the templates in templates/, each a page rendered inside
-// layout.html.
-var pageNames = []string{"board", "draft", "flag", "writer", "error"}
+// layout.html; the parts (part-*.html) are shared by every page.
+var pageNames = []string{"board", "draft", "flag", "writer", "assign", "error"}
 
 // parsePages parses every page with the layout. The templates are embedded,
 // so a parse error is a bug of this package: it panics.
 func parsePages() map[string]*template.Template {
-	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part-*.html"))
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, n := range pageNames {
 		pages[n] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+n+".html"))
@@ -77,9 +79,15 @@ func parsePages() map[string]*template.Template {
 //	POST /drafts/{id}/edit          save the edited subject and body
 //	POST /drafts/{id}/approve       approve (saving an edit sent along first)
 //	POST /drafts/{id}/discard       discard
+//	POST /drafts/{id}/sent          a held draft did arrive (MarkSent)
+//	POST /drafts/{id}/send-again    send a held draft once more (SendAgain)
 //	GET  /flags/{writer}            a flagged reply, with the decision to make
-//	POST /flags/{writer}/resolve    decide: decision=keep|replace|drop
-//	GET  /writers/{writer}          a letter's history and conversation
+//	POST /flags/{writer}/resolve    decide after any reply: decision=keep|replace|drop
+//	GET  /writers/{writer}          a letter's history and conversation, and its corrections
+//	POST /writers/{writer}/set      put the letter in a state: state=...
+//	POST /writers/{writer}/correct  re-label the latest reply: kind=...
+//	POST /writers/{writer}/undo     take back the applicant's last change
+//	POST /writers/{writer}/uploaded the letter is in MyERAS (confirms an upload notice)
 //	GET  /static/...                the style sheet and icons (public)
 //
 // Every other route needs the token or the session cookie, and only
@@ -91,9 +99,18 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /drafts/{id}/edit", s.edit)
 	mux.HandleFunc("POST /drafts/{id}/approve", s.approve)
 	mux.HandleFunc("POST /drafts/{id}/discard", s.discard)
+	mux.HandleFunc("GET /drafts/{id}/attachments/{n}", s.attachmentFile)
+	mux.HandleFunc("GET /assign", s.assign)
 	mux.HandleFunc("GET /flags/{writer}", s.flag)
 	mux.HandleFunc("POST /flags/{writer}/resolve", s.resolve)
+	mux.HandleFunc("POST /drafts/{id}/sent", s.markSent)
+	mux.HandleFunc("POST /drafts/{id}/send-again", s.sendAgain)
 	mux.HandleFunc("GET /writers/{writer}", s.writer)
+	mux.HandleFunc("POST /writers/{writer}/set", s.setState)
+	mux.HandleFunc("POST /writers/{writer}/correct", s.correct)
+	mux.HandleFunc("POST /writers/{writer}/undo", s.undo)
+	mux.HandleFunc("POST /writers/{writer}/uploaded", s.markUploaded)
+	mux.HandleFunc("POST /writers/{writer}/not-uploaded", s.dismissClaim)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "There is no such page. Go back to your letters.", nil)
 	})

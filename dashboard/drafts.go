@@ -3,6 +3,7 @@ package dashboard
 import (
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"os"
 	"slices"
@@ -10,7 +11,9 @@ import (
 	"strings"
 
 	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // draftPage is a draft's data: the email as it will be sent, and the
@@ -25,7 +28,7 @@ type draftPage struct {
 	From        string
 	To          string
 	Subject     string
-	Body        string
+	BodyParts   []segment // Body, with the places still waiting for an answer marked
 	Attachments []attachment
 	Threaded    bool
 	Edited      bool
@@ -35,6 +38,12 @@ type draftPage struct {
 	CanEdit     bool
 	CanApprove  bool
 	CanDiscard  bool
+	CanSettle   bool // held: "It arrived" or "Send again anyway"
+	SendNote    string
+	Answering   *message // the writer's latest message, which this draft answers
+	Questions   int      // the questions found in it (a request for information)
+	Unanswered  int      // places in the text still waiting for the applicant's answer
+	AnswerHere  string
 	EditSubject string
 	EditBody    string
 	Error       string // the edit was refused: why
@@ -46,6 +55,7 @@ type attachment struct {
 	Name    string
 	Size    string // "84 KB", or "" if unknown
 	Missing bool   // the file is not on disk: the send will fail
+	Link    string // where to open it
 }
 
 // draftID parses the {id} of the route, answering 404 when it is not one.
@@ -100,32 +110,56 @@ func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, status int, d
 		ID: d.ID, Writer: d.Writer, WriterName: d.ToName, Template: d.Template, Status: d.Status,
 		From:    address(cfg.Applicant.Name, cfg.Applicant.Email),
 		To:      address(d.ToName, d.ToAddr),
-		Subject: d.Subject, Body: d.Text, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
+		Subject: d.Subject, Threaded: keeper.Threaded(d.Template), Edited: d.Edited,
 		Created: c.at(d.CreatedAt), Sent: c.at(d.SentAt),
 		CanEdit:     slices.Contains([]store.Status{store.Pending, store.Held}, d.Status),
-		CanApprove:  slices.Contains([]store.Status{store.Pending, store.Held, store.Failed}, d.Status),
+		CanApprove:  slices.Contains([]store.Status{store.Pending, store.Failed}, d.Status),
 		CanDiscard:  slices.Contains([]store.Status{store.Pending, store.Approved, store.Held, store.Failed}, d.Status),
+		CanSettle:   d.Status == store.Held,
+		SendNote:    s.sendingNote(r.Context()),
+		BodyParts:   highlight(d.Text, []string{templates.AnswerHere}),
+		Unanswered:  strings.Count(body, templates.AnswerHere),
+		AnswerHere:  templates.AnswerHere,
 		EditSubject: subject, EditBody: body, Error: problem}
-	if wr, ok := cfg.Writer(d.Writer); ok {
+	wr, known := cfg.Writer(d.Writer)
+	if known {
 		p.WriterName = wr.Name
+	}
+	if known && keeper.Threaded(d.Template) {
+		if m, ok, err := s.k.LatestReply(r.Context(), d.Writer); err != nil {
+			s.log.Warn("dashboard: read the message a draft answers", "draft", d.ID, "err", err)
+		} else if ok && m.Kind != keeper.KindUnreadable {
+			var qs []string
+			if d.Template == letters.TInfo {
+				qs = keeper.Questions(m.NewText)
+			}
+			v := s.message(wr, m, nil)
+			if len(qs) > 0 { // mark the questions, not the classifier's evidence
+				v.Text = highlight(strings.TrimSpace(m.NewText), qs)
+			}
+			p.Answering, p.Questions = &v, len(qs)
+		}
 	}
 	switch d.Status {
 	case store.Failed:
 		p.Problem = "The mail server refused this email, so it was not sent: " + d.LastError
 	case store.Held:
-		p.Problem = "Sending was interrupted, and this email may or may not have left. Look in your Sent folder: if it is there, discard this draft; if not, approve it again."
+		p.Problem = strings.TrimSpace(withoutCommands(d.LastError) + " Look for it in the Sent folder of your mailbox: if it is there, choose “It arrived”; if not, send it again.")
 	case store.Approved:
 		if d.LastError != "" {
 			p.Problem = "The last attempt to send it failed; lorkeeper will try again: " + d.LastError
 		}
 	}
-	for _, a := range d.Attachments {
-		at := attachment{Name: a.Name}
-		if a.Path == "" {
+	for i, a := range d.Attachments {
+		at := attachment{Name: a.Name, Link: fmt.Sprintf("/drafts/%d/attachments/%d", d.ID, i+1)}
+		switch st, err := os.Stat(a.Path); {
+		case a.Generated != "" && a.Data == nil:
+			at.Size = "made from your config when you approve"
+		case a.Path == "":
 			at.Size = size(int64(len(a.Data)))
-		} else if st, err := os.Stat(a.Path); err == nil {
+		case err == nil:
 			at.Size = size(st.Size())
-		} else {
+		default:
 			at.Missing = true
 		}
 		p.Attachments = append(p.Attachments, at)
@@ -213,7 +247,11 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := d.ID
-	if d.Status != store.Pending && d.Status != store.Held && d.Status != store.Failed {
+	if d.Status == store.Held {
+		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d may already have reached %s. Open it and choose “It arrived” or “Send again anyway”.", id, s.writerName(d)), nil)
+		return
+	}
+	if d.Status != store.Pending && d.Status != store.Failed {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d is not waiting for approval: it is %s.", id, strings.ToLower(statusLabel(d.Status))), nil)
 		return
 	}
@@ -222,12 +260,23 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if n := strings.Count(d.Text, templates.AnswerHere); n > 0 {
+		msg := fmt.Sprintf("This email still says %s where an answer of yours is missing. Write your answer there, then approve it.", templates.AnswerHere)
+		if n > 1 {
+			msg = fmt.Sprintf("This email still says %s in %d places where answers of yours are missing. Write your answers there, then approve it.", templates.AnswerHere, n)
+		}
+		if r.PostForm.Has("subject") {
+			msg = "Your changes are saved. " + msg
+		}
+		s.showDraft(w, r, http.StatusUnprocessableEntity, d, d.Subject, d.Text, msg)
+		return
+	}
 	if err := s.k.Approve(r.Context(), id); err != nil {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d was not approved: %s", id, sentence(err)), err)
 		return
 	}
 	s.log.Info("dashboard: draft approved", "draft", id, "writer", d.Writer, "template", d.Template)
-	s.redirect(w, r, "/", fmt.Sprintf("Approved: %s to %s. lorkeeper sends it within a few seconds.", strings.ToLower(templateLabel(d.Template)), d.ToName))
+	s.redirect(w, r, "/", fmt.Sprintf("Approved: %s to %s. %s", strings.ToLower(templateLabel(d.Template)), d.ToName, s.sendingNote(r.Context())))
 }
 
 // discard serves POST /drafts/{id}/discard.
@@ -254,4 +303,32 @@ func size(n int64) string {
 		return fmt.Sprintf("%d KB", (n+500)/1000)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// attachmentFile serves GET /drafts/{id}/attachments/{n}: the n-th file
+// of the draft as it will be sent (the summary PDF made now), to open in
+// the browser.
+func (s *Server) attachmentFile(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.draftID(w, r)
+	if !ok {
+		return
+	}
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 1 {
+		s.fail(w, r, http.StatusNotFound, "There is no such attachment.", nil)
+		return
+	}
+	a, err := s.k.Attachment(r.Context(), id, n-1)
+	if err != nil {
+		s.fail(w, r, statusOf(err), "The attachment could not be opened: "+sentence(err), err)
+		return
+	}
+	ct := a.ContentType
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": a.Name}))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Write(a.Data)
 }

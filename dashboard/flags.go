@@ -55,11 +55,22 @@ type message struct {
 	From     string
 	Date     string
 	Subject  string
-	Kind     string
+	Kind     string // what the reply is: the applicant's correction, else what lorkeeper read
+	Read     string // what lorkeeper read, when the applicant corrected it
+	Claim    bool   // an upload notice that could not be verified
 	Text     []segment
 	Evidence []string
 	Note     string
-	Back     string // an automatic reply's return date
+	Back     string       // an automatic reply's return date
+	Correct  *correctForm // "This is not what the writer meant", on the latest reply
+}
+
+// correctForm is the form that corrects the latest reply's kind.
+type correctForm struct {
+	CSRF   string
+	Writer string
+	Name   string
+	Kinds  []option
 }
 
 // lookupWriter returns the writer of the route's {writer}, answering 404
@@ -130,6 +141,9 @@ func (s *Server) flag(w http.ResponseWriter, r *http.Request) {
 	}
 	if m, ok := flagged(ms, row); ok {
 		v := s.message(wr, m, row.Evidence)
+		if m.ID == ms[len(ms)-1].ID {
+			v.Correct = &correctForm{CSRF: p.CSRF, Writer: wr.ID, Name: wr.Name, Kinds: kindOptions(v.Kind)}
+		}
 		p.Reply = &v
 	}
 	ds, err := s.k.Drafts(ctx, store.Pending)
@@ -173,8 +187,11 @@ func (s *Server) message(w config.Writer, m store.Message, evidence []string) me
 	if strings.EqualFold(from, w.Email) {
 		from = address(w.Name, w.Email)
 	}
-	v := message{From: from, Date: c.at(m.Date), Subject: m.Subject, Kind: m.Kind,
+	v := message{From: from, Date: c.at(m.Date), Subject: m.Subject, Kind: m.Kind, Claim: m.Claim == store.ClaimOpen,
 		Text: highlight(strings.TrimSpace(m.NewText), ev), Evidence: m.Evidence, Note: m.Note, Back: c.day(m.ReturnDate)}
+	if m.Corrected != "" && m.Corrected != m.Kind {
+		v.Kind, v.Read = m.Corrected, m.Kind
+	}
 	return v
 }
 
@@ -221,21 +238,23 @@ func (s *Server) resolve(w http.ResponseWriter, r *http.Request) {
 		return 0, false
 	}
 	switch {
-	case before.State != string(letters.Flagged):
-		s.redirect(w, r, "/", fmt.Sprintf("The flag on %s's letter is cleared.", wr.Name))
+	case before.Flagged && before.State != string(letters.Flagged):
+		s.redirect(w, r, back(r, wr.ID, "/"), fmt.Sprintf("The flag on %s's letter is cleared.", wr.Name))
+	case !before.Flagged && decision == letters.Keep:
+		s.redirect(w, r, back(r, wr.ID, "/"), fmt.Sprintf("You kept %s: nothing changes, and lorkeeper carries on with this letter.", wr.Name))
 	case decision == letters.Replace:
 		if id, ok := pending(letters.TAlternate); ok {
 			s.redirect(w, r, fmt.Sprintf("/drafts/%d", id), fmt.Sprintf("You replaced %s. Here is the email thanking them and asking who else could write: review it, then approve it.", wr.Name))
 			return
 		}
-		s.redirect(w, r, "/", fmt.Sprintf("You replaced %s.", wr.Name))
+		s.redirect(w, r, back(r, wr.ID, "/"), fmt.Sprintf("You replaced %s.", wr.Name))
 	case decision == letters.Keep:
 		msg := fmt.Sprintf("You kept %s.", wr.Name)
 		if _, ok := pending(letters.TFollowUp); ok {
 			msg += " The follow-up with your letter packet is ready for your review."
 		}
-		s.redirect(w, r, "/", msg)
+		s.redirect(w, r, back(r, wr.ID, "/"), msg)
 	default:
-		s.redirect(w, r, "/", fmt.Sprintf("You dropped %s. lorkeeper will not write to them again.", wr.Name))
+		s.redirect(w, r, back(r, wr.ID, "/"), fmt.Sprintf("You dropped %s. lorkeeper will not write to them again.", wr.Name))
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"net/mail"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/dashboard"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/lockfile"
 	"github.com/lorkeeper/lorkeeper/outbox"
 	"github.com/lorkeeper/lorkeeper/store"
 )
@@ -271,3 +274,74 @@ func header(t testing.TB, raw []byte, key string) string {
 	}
 	return m.Header.Get(key)
 }
+
+// running makes the state look as a running daemon keeps it: its lock
+// held (by this process), and a heartbeat from now, with the mailbox
+// read two minutes ago.
+func (f *fixture) running() {
+	f.t.Helper()
+	l, err := lockfile.Acquire(lockfile.For(f.Cfg.State))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { l.Release() })
+	now := f.clock.Now()
+	err = f.Keeper.Beat(ctx, keeper.Heartbeat{PID: os.Getpid(), Started: now.Add(-3 * time.Hour), Beat: now,
+		LastLogin: now.Add(-2 * time.Minute), LastSync: now.Add(-2 * time.Minute), Interval: "30s"})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// hold makes draft id's send end as the outbox ends one whose outcome
+// is unknown: approved, claimed, then held with the outbox's advice.
+func (f *fixture) hold(id int64) store.Draft {
+	f.t.Helper()
+	if err := f.Keeper.Approve(ctx, id); err != nil {
+		f.t.Fatal(err)
+	}
+	d, ok, err := f.Keeper.ClaimID(ctx, id)
+	if err != nil || !ok {
+		f.t.Fatalf("claim draft %d: %v %v", id, ok, err)
+	}
+	advice := fmt.Sprintf("The connection to your mail server broke right after the whole message went out, before the server confirmed it, so lorkeeper cannot tell whether the writer got it. "+
+		"If they answer it, lorkeeper records it as sent by itself. If you know it arrived, run `lorkeeper drafts sent %d`; "+
+		"to send it again anyway (the writer may get two copies), run `lorkeeper drafts send-again %d`; or discard it.", id, id)
+	if err := f.Keeper.Hold(ctx, d, advice); err != nil {
+		f.t.Fatal(err)
+	}
+	d, _ = f.Keeper.Draft(ctx, id)
+	return d
+}
+
+// notice delivers an upload notice from the portal; verified, it carries
+// the provider's Authentication-Results, else none (anyone could have
+// sent it).
+func (f *fixture) notice(writerName string, verified bool) {
+	f.t.Helper()
+	f.uid++
+	raw := fmt.Sprintf("From: ERAS Letters <%s>\r\nTo: %s\r\nSubject: Letter of recommendation received\r\nMessage-ID: <n%d@portal.test>\r\nDate: %s\r\nAuto-Submitted: auto-generated\r\n"+
+		"Content-Type: text/plain; charset=utf-8\r\n\r\nA letter of recommendation from %s has been uploaded for Amara Okafor (AAMC ID 14598237).\r\n",
+		testenv.Portal, f.Cfg.Applicant.Email, f.uid, f.clock.Now().Format(time.RFC1123Z), writerName)
+	if verified {
+		raw = testenv.Authenticated(raw)
+	}
+	if err := f.Keeper.DeliverOne(ctx, "INBOX", store.Checkpoint{UIDValidity: 1, LastUID: f.uid}, []byte(raw)); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// lacks fails the test for every unwanted string found in page.
+func lacks(t testing.TB, page string, unwanted ...string) {
+	t.Helper()
+	for _, u := range unwanted {
+		if strings.Contains(page, u) {
+			t.Errorf("page shows %q", u)
+		}
+	}
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// visible is the text of a page as a reader sees it: without its tags.
+func visible(page string) string { return tag.ReplaceAllString(page, " ") }

@@ -39,7 +39,10 @@ func TestBoardWithNothingToDo(t *testing.T) {
 	f := setup(t)
 	f.sendAll("")
 	_, page := f.get("/")
-	contains(t, page, "Nothing needs you right now", "0 of 4")
+	contains(t, page, "No drafts or decisions wait for you. lorkeeper is not running, though", "0 of 4")
+	f.running()
+	_, page = f.get("/")
+	contains(t, page, "Nothing needs you right now", "all caught up")
 }
 
 func TestDraftPageShowsTheEmailAsSent(t *testing.T) {
@@ -286,7 +289,9 @@ func TestWriterHistory(t *testing.T) {
 		"History", "First email planned", "Sent: request for a letter", "Reply read: hesitant", "Needs your decision",
 		"Drafts not sent", "Thanks, and who else could write",
 		`href="/flags/nguyen"`,
+		"by lorkeeper</span><br><strong>Reply read: hesitant", // who did what
 	)
+	lacks(t, page, "by lorkeeper</span><br><strong>You approved")
 }
 
 // sentTo returns the first draft sent to writer.
@@ -345,7 +350,8 @@ func TestFailedDraftShowsWhyAndCanBeRetried(t *testing.T) {
 		t.Fatalf("draft 1 is %s, want failed", d.Status)
 	}
 	_, board := f.get("/")
-	contains(t, board, "Dr. Jane Smith: Draft #1 (ask) not sent", "mailbox unavailable")
+	contains(t, board, "The request for a letter to Dr. Jane Smith was not sent", "mailbox unavailable", `href="/drafts/1">Open</a>`)
+	lacks(t, board, "(ask)")
 	_, page := f.get("/drafts/1")
 	contains(t, page, "Not sent", "The mail server refused this email, so it was not sent", `id="approve"`, `id="discard"`)
 	if strings.Contains(page, `id="save"`) {
@@ -386,5 +392,35 @@ func TestMailedLetterFlag(t *testing.T) {
 	}
 	if r := f.row("patel"); r.Flagged || r.State != "waiting" {
 		t.Errorf("patel after clearing: %+v", r)
+	}
+}
+
+// The summary PDF opens from the draft page; the plan of which letters
+// go where is a table.
+func TestAttachmentPreviewAndPlan(t *testing.T) {
+	f := setup(t)
+	d, ok := f.pending("patel", "follow_up")
+	if !ok {
+		t.Fatal("no follow-up")
+	}
+	_, page := f.get(fmt.Sprintf("/drafts/%d", d.ID))
+	n := 0
+	for i, a := range d.Attachments {
+		if strings.HasSuffix(a.Name, ".pdf") && strings.HasPrefix(a.Name, "Summary") {
+			n = i + 1
+		}
+	}
+	link := fmt.Sprintf("/drafts/%d/attachments/%d", d.ID, n)
+	if n == 0 || !strings.Contains(page, link) {
+		t.Fatalf("no summary link %s on the draft page", link)
+	}
+	res := f.do("GET", link, nil, true)
+	pdf := body(res)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Errorf("summary: %d %s %.20q", res.StatusCode, res.Header.Get("Content-Type"), pdf)
+	}
+	_, plan := f.get("/assign")
+	if !strings.Contains(plan, "Which letters go where") || !strings.Contains(plan, "[[program]]") {
+		t.Errorf("plan page:\n%s", plan)
 	}
 }

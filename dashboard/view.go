@@ -10,6 +10,7 @@ import (
 
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // funcs are the templates' helpers.
@@ -18,6 +19,8 @@ var funcs = template.FuncMap{
 	"templateLabel": templateLabel,
 	"kindLabel":     kindLabel,
 	"statusLabel":   statusLabel,
+	"lower":         strings.ToLower,
+	"add":           func(a, b int) int { return a + b },
 }
 
 // states is the lifecycle in the order the board shows it.
@@ -122,6 +125,22 @@ func eventLabel(e string) string {
 		return "The writer emailed the letter itself"
 	case "tick":
 		return "Reminder due"
+	case "set":
+		return "You set where the letter stands"
+	case "correct":
+		return "You corrected the reply: " + templates.DescribeKind(arg)
+	case "undo":
+		return "You undid your last change"
+	case "claim":
+		return "An upload notice that could not be verified"
+	case "held":
+		return "May not have reached the writer: " + strings.ToLower(templateLabel(arg))
+	case "failed":
+		return "Not sent: " + strings.ToLower(templateLabel(arg))
+	case "send again":
+		return "You sent it again: " + strings.ToLower(templateLabel(arg))
+	case "mark sent":
+		return "You said it arrived: " + strings.ToLower(templateLabel(arg))
 	}
 	return e
 }

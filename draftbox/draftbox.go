@@ -218,6 +218,9 @@ func (m *Mirror) appendCopy(ctx context.Context, s *inbox.Session, d store.Draft
 	if d, err = m.Keeper.Threading(ctx, d); err != nil {
 		return err
 	}
+	if d, err = m.Keeper.Materialize(d); err != nil {
+		return err
+	}
 	_, raw, err := outbox.Compose(m.Keeper.Config(), d, m.Keeper.Now())
 	if err != nil {
 		return err

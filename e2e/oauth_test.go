@@ -31,6 +31,7 @@ var (
 // started without the OAuth2 mode skips the test (fails under CI=true).
 func authServer(t *testing.T) *oauthtest.Server {
 	t.Helper()
+	needStack(t)
 	authOnce.Do(func() {
 		port := stackEnv("LK_OAUTH_PORT")
 		if port == "" {

@@ -2,9 +2,6 @@ package inbox
 
 import (
 	"context"
-	"io"
-	"net"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +10,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 
 	"github.com/lorkeeper/lorkeeper/clock"
+	"github.com/lorkeeper/lorkeeper/internal/netfault"
 	"github.com/lorkeeper/lorkeeper/memmail"
 )
 
@@ -116,16 +114,15 @@ func TestRecoveryAfterLongOutageIsPrompt(t *testing.T) {
 // deadline or the next IDLE renewal.
 func TestWakeReplacesADeadConnection(t *testing.T) {
 	e := setup(t, memmail.Options{})
-	p := newProxy(t, e.sys.IMAPAddr())
-	host, port, _ := net.SplitHostPort(p.addr())
-	e.w.Server.Host, e.w.Server.Port = host, atoi(port)
+	p := netfault.Start(t, e.sys.IMAPAddr())
+	e.w.Server.Host, e.w.Server.Port = "127.0.0.1", p.Port()
 	e.w.IdleRenew = time.Hour
 	wake := make(chan struct{}, 1)
 	e.w.Wake = wake
 	defer e.run(t)()
 	e.sys.Deliver(applicant, "INBOX", msg(writer, "<one@x>", ""), time.Time{})
 	e.expect(t, "<one@x>")
-	p.blackhole() // the lid closes: the old connection goes silent
+	p.Silence() // the lid closes: the old connection goes silent
 	e.sys.Deliver(applicant, "INBOX", msg(writer, "<while-asleep@x>", ""), time.Time{})
 	e.expectNothing(t, 100*time.Millisecond)
 	wake <- struct{}{} // the lid opens
@@ -137,81 +134,4 @@ func timeout(t *testing.T) <-chan struct{} {
 	timer := time.AfterFunc(10*time.Second, func() { close(ch) })
 	t.Cleanup(func() { timer.Stop() })
 	return ch
-}
-
-func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
-
-// proxy forwards TCP to a server; blackhole makes every connection open
-// so far silent in both directions (new ones still pass), as a socket
-// looks after the machine slept.
-type proxy struct {
-	ln    net.Listener
-	mu    sync.Mutex
-	conns []*silenceable
-}
-
-type silenceable struct {
-	net.Conn
-	mu     sync.Mutex
-	silent bool
-}
-
-func (s *silenceable) isSilent() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.silent }
-
-func newProxy(t *testing.T, target string) *proxy {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proxy{ln: ln}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			up, err := net.Dial("tcp", target)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			sc := &silenceable{Conn: c}
-			p.mu.Lock()
-			p.conns = append(p.conns, sc)
-			p.mu.Unlock()
-			go pipe(up, sc, sc)
-			go pipe(sc, up, sc)
-		}
-	}()
-	return p
-}
-
-// pipe copies from src to dst until either fails; once s is silent it
-// swallows everything.
-func pipe(dst io.Writer, src io.Reader, s *silenceable) {
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := src.Read(buf)
-		if n > 0 && !s.isSilent() {
-			if _, werr := dst.Write(buf[:n]); werr != nil {
-				return
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
-
-func (p *proxy) addr() string { return p.ln.Addr().String() }
-
-func (p *proxy) blackhole() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, c := range p.conns {
-		c.mu.Lock()
-		c.silent = true
-		c.mu.Unlock()
-	}
 }

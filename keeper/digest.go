@@ -68,7 +68,7 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 	loc := k.Policy().Location
 	data := templates.NewData(k.cfg, k.cfg.Writers[0], now)
 	d := templates.Digest{Applicant: data.Applicant, Date: templates.LongDate(now.In(loc)),
-		Deadline: data.Deadline, DaysToDeadline: data.DaysToDeadline}
+		Deadline: data.Deadline, DueReason: data.DueReason, DaysToDeadline: data.DaysToDeadline}
 	names := map[string]string{}
 	for _, w := range k.cfg.Writers {
 		names[w.ID] = w.Name
@@ -79,8 +79,16 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 			return err
 		}
 		for _, r := range rows {
-			dl := templates.DigestLetter{Writer: r.Writer, Name: r.Name, State: r.State,
+			dl := templates.DigestLetter{Writer: r.Writer, Name: r.Name, State: templates.DescribeState(r.State),
 				NextStep: r.NextStep, Flagged: r.Flagged}
+			for _, c := range r.Claims {
+				d.Claims = append(d.Claims, r.Name+": "+c)
+			}
+			for _, l := range r.Letters {
+				if l.State == store.LetterUploaded {
+					d.Assign = append(d.Assign, fmt.Sprintf("%s's %s: assign it to your programs in MyERAS, then lorkeeper mark %s assigned", r.Name, l.Label, l.ID))
+				}
+			}
 			if r.DaysSince >= 0 {
 				dl.DaysSinceRequest = strconv.Itoa(r.DaysSince)
 			}
@@ -106,12 +114,15 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 			return err
 		}
 		for _, x := range ds {
-			dd := templates.DigestDraft{ID: x.ID, Writer: x.Writer, Template: x.Template, Subject: x.Subject, Error: x.LastError}
+			if x.Template == TDigest {
+				continue
+			}
+			dd := templates.DigestDraft{ID: x.ID, Writer: names[x.Writer], Template: templates.Describe(x.Template), Subject: x.Subject, Error: x.LastError}
 			switch x.Status {
 			case store.Pending:
 				d.Drafts = append(d.Drafts, dd)
-			case store.Held:
-				dd.Error = "interrupted while sending; it may have left: check your Sent folder, then approve it again or discard it"
+			case store.Failed:
+				dd.Error += " (check the address, then `lorkeeper drafts approve " + fmt.Sprint(x.ID) + "` to try again)"
 				d.Failures = append(d.Failures, dd)
 			default:
 				d.Failures = append(d.Failures, dd)
@@ -128,15 +139,41 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 		if err != nil {
 			return err
 		}
+		// Only replies that still need the applicant: the latest of each
+		// writer whose letter is still open, that changed nothing.
+		states := map[string]string{}
+		for _, r := range rows {
+			states[r.Writer] = r.State
+		}
+		latest := map[string]store.Message{}
 		for _, m := range ms {
-			if m.ReceivedAt.Before(last) {
+			if m.Writer != "" {
+				latest[m.Writer] = m
+			}
+		}
+		for _, w := range k.cfg.Writers {
+			m, ok := latest[w.ID]
+			kind := m.Kind
+			if m.Corrected != "" {
+				kind = m.Corrected
+			}
+			if !ok || m.ReceivedAt.Before(last) || (kind != "other" && kind != "auto_reply") {
 				continue
 			}
-			switch m.Kind {
-			case "other", "needs_info", "auto_reply":
-				d.Replies = append(d.Replies, templates.DigestReply{Writer: m.Writer, Name: names[m.Writer],
-					Kind: m.Kind, Subject: m.Subject, Excerpt: excerpt(m.NewText, 200)})
+			switch letters.State(states[w.ID]) {
+			case letters.Uploaded, letters.Done, letters.Declined, letters.Dropped:
+				continue
 			}
+			d.Replies = append(d.Replies, templates.DigestReply{Writer: m.Writer, Name: names[m.Writer],
+				Kind: templates.DescribeKind(kind), Subject: m.Subject, Excerpt: excerpt(m.NewText, 200)})
+		}
+		ov, err := k.overviewTx(tx)
+		if err != nil {
+			return err
+		}
+		d.Status, d.Problems = ov.words(loc)
+		if link, ok := k.dashboardLink(); ok {
+			d.Dashboard = link
 		}
 		return nil
 	}()
@@ -147,6 +184,10 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 	if err != nil {
 		return d, err
 	}
+	d.Needed = max(0, 3-d.Uploaded)
+	if d.Needed == 0 {
+		advice = nil // every letter the applicant needs is in: nothing left to act on
+	}
 	for _, a := range advice {
 		if a.OK {
 			d.AdviceOK = append(d.AdviceOK, a.Text)
@@ -154,7 +195,6 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 			d.Advice = append(d.Advice, a.Text)
 		}
 	}
-	d.Needed = max(0, 3-d.Uploaded)
 	return d, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/summarypdf"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
 
@@ -30,11 +32,36 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 	data := templates.NewData(k.cfg, w, now)
 	data.Agreed = l.State == letters.Agreed || l.State == letters.Waiting
 	data.Declined = l.State == letters.Declined
+	ls, err := k.lettersTx(tx, w)
+	if err != nil {
+		return 0, err
+	}
+	data.Outstanding = nil
+	for _, x := range outstanding(ls) {
+		for _, d := range data.Letters {
+			if d.ID == x.ID {
+				data.Outstanding = append(data.Outstanding, d)
+			}
+		}
+	}
 	var atts []store.Attachment
 	if packet[t] {
-		var err error
 		if atts, data.Attachments, err = k.packet(w, now); err != nil {
 			return 0, err
+		}
+	}
+	if t == letters.TInfo {
+		if data.Questions, err = k.questionsTx(tx, w, data.Attachments); err != nil {
+			return 0, err
+		}
+		// The packet went out already: send it again only if asked.
+		if l.PacketSent && !asksForMaterials(data.Questions) {
+			atts, data.Attachments = nil, nil
+			for i := range data.Questions {
+				if strings.HasPrefix(data.Questions[i].Answer, "Attached: ") {
+					data.Questions[i].Answer = ""
+				}
+			}
 		}
 	}
 	msg, err := k.tmpl.Render(t, data)
@@ -59,9 +86,24 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 		return 0, fmt.Errorf("draft %s for %s: %w", t, w.ID, err)
 	}
 	if auto {
-		return id, snapshotTx(tx, id)
+		return id, k.snapshotTx(tx, id)
 	}
 	return id, nil
+}
+
+// questionsTx returns the questions of the writer's latest request for
+// information, answered where the config knows.
+func (k *Keeper) questionsTx(tx *store.Tx, w config.Writer, attached []string) ([]templates.QA, error) {
+	ms, err := tx.Messages(w.ID)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if kind := ms[i].Kind; kind == "needs_info" || ms[i].Corrected == "needs_info" {
+			return answers(k.cfg, w, Questions(ms[i].NewText), attached), nil
+		}
+	}
+	return nil, nil
 }
 
 // packet returns the letter packet's attachments (CV, personal statement,
@@ -82,14 +124,53 @@ func (k *Keeper) packet(w config.Writer, now time.Time) ([]store.Attachment, []s
 	for _, p := range a.Attachments {
 		add(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), p)
 	}
-	sum, err := k.tmpl.Render("summary", templates.NewData(k.cfg, w, now))
-	if err != nil {
-		return nil, nil, err
+	for _, l := range w.Letters {
+		label := "Letter Request Form"
+		if len(w.Letters) > 1 {
+			label += " for the " + l.Label()
+		}
+		add(label, l.RequestForm)
 	}
-	name := fmt.Sprintf("Summary for %s - %s.txt", w.Name, a.Name)
-	atts = append(atts, store.Attachment{Name: name, ContentType: "text/plain; charset=utf-8", Data: []byte(sum.Text)})
+	name := fmt.Sprintf("Summary for %s - %s.pdf", w.Name, a.Name)
+	atts = append(atts, store.Attachment{Name: name, ContentType: "application/pdf", Generated: genSummary})
 	labels = append(labels, fmt.Sprintf("A one-page summary of our work together (%s)", name))
 	return atts, labels, nil
+}
+
+// genSummary marks the summary attachment, made when the draft is
+// approved so that it says what the config says then (highlights the
+// applicant edited included).
+const genSummary = "summary"
+
+// summary renders writer's summary as a PDF, as of now.
+func (k *Keeper) summary(writer string) ([]byte, error) {
+	w, err := k.writer(writer)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := k.tmpl.Render("summary", templates.NewData(k.cfg, w, k.now()))
+	if err != nil {
+		return nil, err
+	}
+	return summarypdf.Render(sum.Text)
+}
+
+// Materialize fills in the content of d's generated attachments (the
+// summary), so that its copy in the Drafts folder, its preview and the
+// message sent carry them. It does no network I/O.
+func (k *Keeper) Materialize(d store.Draft) (store.Draft, error) {
+	atts := append([]store.Attachment(nil), d.Attachments...)
+	for i, a := range atts {
+		if a.Generated == genSummary && a.Data == nil {
+			data, err := k.summary(d.Writer)
+			if err != nil {
+				return d, fmt.Errorf("draft %d: %s: %w", d.ID, a.Name, err)
+			}
+			atts[i].Data = data
+		}
+	}
+	d.Attachments = atts
+	return d, nil
 }
 
 func contentType(path string) string {
@@ -143,10 +224,17 @@ func (k *Keeper) Draft(ctx context.Context, id int64) (store.Draft, error) {
 // whole call, naming it. A held draft is refused (see SendAgain).
 func (k *Keeper) Approve(ctx context.Context, ids ...int64) error {
 	return k.eachDraft(ctx, ids, "approve", "approved", func(tx *store.Tx, id int64, now time.Time) error {
+		d, err := tx.Draft(id)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(d.Text, templates.AnswerHere) {
+			return fmt.Errorf("draft %d still says %s: answer the writer's question there first (`lorkeeper drafts edit %d`, or on the dashboard)", id, templates.AnswerHere, id)
+		}
 		if err := tx.Approve(id, now); err != nil {
 			return err
 		}
-		return snapshotTx(tx, id)
+		return k.snapshotTx(tx, id)
 	})
 }
 
@@ -246,4 +334,36 @@ func (k *Keeper) IsOurs(ctx context.Context, messageID string) (bool, error) {
 		return err
 	})
 	return ok, err
+}
+
+// LatestReply returns the writer's latest message, if any: the draft
+// page shows it beside the answer being drafted.
+func (k *Keeper) LatestReply(ctx context.Context, writer string) (store.Message, bool, error) {
+	ms, err := k.Messages(ctx, writer)
+	if err != nil || len(ms) == 0 || writer == "" {
+		return store.Message{}, false, err
+	}
+	return ms[len(ms)-1], true, nil
+}
+
+// Attachment returns attachment i of draft id with its content (a file
+// read now, or the summary made now), for a preview.
+func (k *Keeper) Attachment(ctx context.Context, id int64, i int) (store.Attachment, error) {
+	d, err := k.Draft(ctx, id)
+	if err != nil {
+		return store.Attachment{}, err
+	}
+	if i < 0 || i >= len(d.Attachments) {
+		return store.Attachment{}, fmt.Errorf("draft %d has no attachment %d: %w", id, i+1, store.ErrNotFound)
+	}
+	if d, err = k.Materialize(d); err != nil {
+		return store.Attachment{}, err
+	}
+	a := d.Attachments[i]
+	if a.Data == nil && a.Path != "" {
+		if a.Data, err = os.ReadFile(a.Path); err != nil {
+			return a, fmt.Errorf("draft %d: %s: %w", id, a.Name, err)
+		}
+	}
+	return a, nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -80,7 +81,7 @@ func (k *Keeper) Watched(ctx context.Context) (Watch, error) {
 	for _, w := range k.cfg.Writers {
 		q.Senders = append(q.Senders, strings.ToLower(w.Email))
 	}
-	for _, p := range k.cfg.Portals.Senders {
+	for _, p := range k.cfg.PortalSenders() {
 		if d, ok := strings.CutPrefix(p, "*@"); ok {
 			q.Senders = append(q.Senders, "@"+strings.ToLower(strings.TrimPrefix(d, "*.")))
 		} else {
@@ -88,9 +89,18 @@ func (k *Keeper) Watched(ctx context.Context) (Watch, error) {
 		}
 	}
 	err := k.st.View(ctx, func(tx *store.Tx) (err error) {
+		learned, err := tx.LearnedPortals()
+		for _, l := range learned {
+			q.Senders = append(q.Senders, l.Sender)
+		}
+		if err != nil {
+			return err
+		}
 		q.OurIDs, err = tx.SentIDs(maxThreadIDs)
 		return err
 	})
+	slices.Sort(q.Senders)
+	q.Senders = slices.Compact(q.Senders)
 	if err != nil {
 		return q, err
 	}
@@ -156,6 +166,10 @@ func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32
 	if len(msgs) == 0 {
 		return nil
 	}
+	var ps portals
+	if err := k.st.View(ctx, func(tx *store.Tx) (err error) { ps, err = k.portalsTx(tx); return err }); err != nil {
+		return err
+	}
 	reads := make([]reading, len(msgs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -165,14 +179,14 @@ func (k *Keeper) Deliver(ctx context.Context, mailbox string, uidValidity uint32
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			reads[i] = k.read(msgs[i].Raw)
+			reads[i] = k.read(msgs[i].Raw, ps)
 		}()
 	}
 	wg.Wait()
 	return k.st.Update(ctx, func(tx *store.Tx) error {
 		for i, f := range msgs {
 			cp := store.Checkpoint{UIDValidity: uidValidity, LastUID: f.UID}
-			if err := k.recordTx(tx, mailbox, cp, reads[i]); err != nil {
+			if err := k.recordTx(tx, mailbox, cp, reads[i], ps); err != nil {
 				return err
 			}
 		}
@@ -205,7 +219,7 @@ func contentID(raw []byte) string {
 // portal notice (which may look up DKIM keys in DNS). A panic in the
 // parser or the classifier becomes an unreadable message, not a dead
 // daemon.
-func (k *Keeper) read(raw []byte) (r reading) {
+func (k *Keeper) read(raw []byte, ps portals) (r reading) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = reading{m: &reader.Message{}, perr: fmt.Errorf("internal error while reading it: %v", p),
@@ -222,7 +236,11 @@ func (k *Keeper) read(raw []byte) (r reading) {
 	}
 	r.res = k.classify(m)
 	r.carries, r.why = classify.CarriesLetter(m)
-	if r.res.Kind == classify.Uploaded && k.isPortal(m.From.Addr) {
+	if ps.learnedUpload(m.From.Addr, m.Subject) && r.res.Kind != classify.Uploaded {
+		r.res = classify.Result{Kind: classify.Uploaded, Evidence: []string{m.Subject},
+			Note: "a notice like the one you taught lorkeeper (lorkeeper portal learn)"}
+	}
+	if r.res.Kind == classify.Uploaded && ps.is(m.From.Addr) {
 		r.auth = senderauth.Check(raw, m.From.Addr, senderauth.Options{AuthservID: k.cfg.Portals.AuthservID, LookupTXT: k.lookupTXT})
 	}
 	return r
@@ -230,7 +248,7 @@ func (k *Keeper) read(raw []byte) (r reading) {
 
 // recordTx records one read message inside tx, if it is a writer's and
 // new.
-func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r reading) error {
+func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r reading, ps portals) error {
 	seen, err := tx.HasMessage(r.id)
 	if err != nil || seen {
 		return err
@@ -242,7 +260,7 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 	if err := k.heldAnsweredTx(tx, m); err != nil {
 		return err
 	}
-	w, how, portal, ok, err := k.match(tx, m)
+	w, how, portal, ok, err := k.match(tx, m, ps)
 	if err != nil || !ok {
 		return err
 	}
@@ -281,6 +299,21 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 			"writer", w.ID, "from", m.From.Addr, "why", r.auth.How)
 		return tx.AddHistory(store.History{Writer: w.ID, At: now, Event: "claim:uploaded",
 			Note: fmt.Sprintf("a message from %s says the letter was uploaded, but it could not be verified (%s): check MyERAS", m.From.Addr, r.auth.How)})
+	}
+	if res.Kind == classify.Uploaded {
+		// Which of the writer's letters? The rest may still be to come.
+		apply, note, err := k.uploadedTx(tx, w, m.Subject+"\n"+m.NewText)
+		if err != nil {
+			return err
+		}
+		if !apply {
+			cur, err := letterOf(tx, w)
+			if err != nil {
+				return err
+			}
+			k.log.Info("letter uploaded; more to come", "writer", w.ID, "note", note)
+			return tx.AddHistory(store.History{Writer: w.ID, At: now, Event: "reply:uploaded", From: cur.State, To: cur.State, Note: note})
+		}
 	}
 	if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Replied, Reply: letters.Reply(res.Kind),
 		Evidence: res.Evidence, ReturnDate: res.ReturnDate}); err != nil {
@@ -345,7 +378,7 @@ func (k *Keeper) heldAnsweredTx(tx *store.Tx, m *reader.Message) error {
 // writer), or, for a notice from a portal, by the writer's name or letter
 // id in it (portal is then true). Mail from the applicant (the digest,
 // their own copies) never matches.
-func (k *Keeper) match(tx *store.Tx, m *reader.Message) (w config.Writer, how string, portal, ok bool, err error) {
+func (k *Keeper) match(tx *store.Tx, m *reader.Message, ps portals) (w config.Writer, how string, portal, ok bool, err error) {
 	from := strings.ToLower(m.From.Addr)
 	if from == "" || strings.EqualFold(from, k.cfg.Applicant.Email) {
 		return w, "", false, false, nil
@@ -369,7 +402,7 @@ func (k *Keeper) match(tx *store.Tx, m *reader.Message) (w config.Writer, how st
 			}
 		}
 	}
-	if k.isPortal(from) {
+	if ps.is(from) {
 		if w, ok := k.writerNamedIn(m.Subject + "\n" + m.Body); ok {
 			return w, "portal notice from " + from, true, true, nil
 		}
@@ -378,23 +411,16 @@ func (k *Keeper) match(tx *store.Tx, m *reader.Message) (w config.Writer, how st
 	return w, "", false, false, nil
 }
 
-func (k *Keeper) isPortal(from string) bool {
-	for _, p := range k.cfg.Portals.Senders {
-		if config.MatchSender(p, from) {
-			return true
-		}
-	}
-	return false
-}
-
 // writerNamedIn returns the one writer whose letter id or name appears in
 // text. A surname alone counts only if no other writer shares it.
 func (k *Keeper) writerNamedIn(text string) (config.Writer, bool) {
 	lower := strings.ToLower(text)
 	var byName []config.Writer
 	for _, w := range k.cfg.Writers {
-		if w.LetterID != "" && strings.Contains(lower, strings.ToLower(w.LetterID)) {
-			return w, true
+		for _, l := range w.Letters {
+			if l.LetterID != "" && strings.Contains(lower, strings.ToLower(l.LetterID)) {
+				return w, true
+			}
 		}
 		if nameIn(lower, w.Name) {
 			byName = append(byName, w)

@@ -92,7 +92,7 @@ func (k *Keeper) Policy() letters.Policy {
 	}
 	return letters.Policy{
 		FirstAfter: s.FirstReminderAfter.D(), Every: s.ReminderEvery.D(), Max: k.cfg.MaxReminders(),
-		Deadline: k.cfg.Applicant.Deadline.In(loc), BusinessHours: k.cfg.BusinessHours(), Location: loc,
+		Deadline: k.cfg.Applicant.Due.Date, BusinessHours: k.cfg.BusinessHours(), Location: loc,
 	}
 }
 
@@ -292,26 +292,6 @@ func (k *Keeper) Resolve(ctx context.Context, writer, decision string, by Actor)
 	})
 	if err != nil {
 		return o, fmt.Errorf("resolve %s: %w", writer, err)
-	}
-	return o, nil
-}
-
-// MarkUploaded records an upload the applicant saw in MyERAS.
-func (k *Keeper) MarkUploaded(ctx context.Context, writer string, by Actor) (letters.Outcome, error) {
-	w, err := k.writer(writer)
-	if err != nil {
-		return letters.Outcome{}, err
-	}
-	var o letters.Outcome
-	err = k.st.Update(ctx, func(tx *store.Tx) error {
-		o, err = k.applyTx(tx, w, letters.Event{Type: letters.Marked}, by, "")
-		if err != nil {
-			return err
-		}
-		return tx.SetClaim(w.ID, store.ClaimConfirmed)
-	})
-	if err != nil {
-		return o, fmt.Errorf("mark %s uploaded: %w", writer, err)
 	}
 	return o, nil
 }

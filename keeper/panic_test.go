@@ -9,9 +9,9 @@ import (
 	"github.com/lorkeeper/lorkeeper/classify"
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/internal/sample"
-	"github.com/lorkeeper/lorkeeper/templates"
 	"github.com/lorkeeper/lorkeeper/reader"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // A bug that panics on one message costs that message, noted for the

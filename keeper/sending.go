@@ -254,16 +254,25 @@ func (k *Keeper) MarkSent(ctx context.Context, ids ...int64) error {
 	})
 }
 
-// snapshotTx reads the files a draft attaches into the draft, so that
-// what is sent is what the applicant approved, even if a file changes or
-// goes missing afterwards.
-func snapshotTx(tx *store.Tx, id int64) error {
+// snapshotTx reads the files a draft attaches into the draft, and makes
+// its generated ones, so that what is sent is what the applicant
+// approved, even if a file changes or goes missing afterwards.
+func (k *Keeper) snapshotTx(tx *store.Tx, id int64) error {
 	d, err := tx.Draft(id)
 	if err != nil {
 		return err
 	}
 	changed := false
 	for i, a := range d.Attachments {
+		if a.Generated != "" && a.Data == nil {
+			m, err := k.Materialize(d)
+			if err != nil {
+				return err
+			}
+			d.Attachments[i].Data = m.Attachments[i].Data
+			changed = true
+			continue
+		}
 		if a.Path == "" {
 			continue
 		}

@@ -35,6 +35,19 @@ type Row struct {
 	// Claims are upload notices that could not be verified: the letter
 	// stays as it is until the applicant confirms in MyERAS.
 	Claims []string `json:"claims,omitempty"`
+	// Letters are the writer's ERAS letters (one, or a specialty and a
+	// preliminary-year letter), each uploaded and assigned on its own.
+	Letters []LetterRow `json:"letters"`
+}
+
+// LetterRow is one ERAS letter in `status`.
+type LetterRow struct {
+	ID         string    `json:"id"`
+	Label      string    `json:"label"`
+	LetterID   string    `json:"letter_id,omitempty"`
+	State      string    `json:"state"` // requested | uploaded | assigned | dropped
+	UploadedAt time.Time `json:"uploaded_at,omitzero"`
+	AssignedAt time.Time `json:"assigned_at,omitzero"`
 }
 
 // Status returns one row per writer of the config, in config order.
@@ -83,6 +96,14 @@ func (k *Keeper) statusTx(tx *store.Tx) ([]Row, error) {
 			}
 		}
 		r.NextStep, r.NextDate = nextStep(w, l, pending, sending, p)
+		ls, err := k.lettersTx(tx, w)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range ls {
+			r.Letters = append(r.Letters, LetterRow{ID: x.ID, Label: x.Label(), LetterID: x.LetterID, State: x.State,
+				UploadedAt: x.Rec.UploadedAt, AssignedAt: x.Rec.AssignedAt})
+		}
 		ms, err := tx.Messages(w.ID)
 		if err != nil {
 			return nil, err
@@ -174,24 +195,47 @@ func (k *Keeper) Mix(ctx context.Context, all bool) ([]letters.Advice, error) {
 	return adv, err
 }
 
+// The mix is counted in letters, per target: the specialty's letters
+// (a general letter counts for every target) against the guide's
+// targets, and preliminary-year letters on their own.
 func (k *Keeper) mixTx(tx *store.Tx, all bool) ([]letters.Advice, error) {
 	var ws []letters.MixWriter
-	err := func() error {
-		for _, w := range k.cfg.Writers {
-			row, err := tx.Letter(w.ID)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
-				return err
-			}
-			if !all && (row.State == letters.Declined || row.State == letters.Dropped) {
+	prelim := 0
+	wantPrelim := false
+	for _, p := range k.cfg.Programs {
+		wantPrelim = wantPrelim || p.Kind == config.KindPrelim
+	}
+	for _, w := range k.cfg.Writers {
+		row, err := tx.Letter(w.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+		if !all && (row.State == letters.Declined || row.State == letters.Dropped) {
+			continue
+		}
+		for _, l := range w.Letters {
+			switch l.Kind {
+			case config.KindPrelim:
+				prelim++
+				wantPrelim = true
 				continue
+			case config.KindGeneral:
+				prelim++
 			}
-			ws = append(ws, letters.MixWriter{ID: w.ID, Name: w.Name, Radiologist: w.Radiologist(), US: w.US(),
+			ws = append(ws, letters.MixWriter{ID: l.ID, Name: w.Name, Radiologist: w.Radiologist(), US: w.US(),
 				Research: w.Role == "research", Start: w.ExperienceStart.Time, End: w.ExperienceEnd.Time,
 				AskedAt: row.RequestedAt})
 		}
-		return nil
-	}()
-	return letters.Mix(ws, k.now()), err
+	}
+	adv := letters.Mix(ws, k.now())
+	if wantPrelim {
+		if prelim >= 3 {
+			adv = append(adv, letters.Advice{OK: true, Text: fmt.Sprintf("%d letters for your preliminary year (general ones included)", prelim)})
+		} else {
+			adv = append(adv, letters.Advice{Text: fmt.Sprintf("%d %s for your preliminary year: prelim and transitional programs also ask for 3; ask a writer for a second letter, or for a general one", prelim, plural(prelim, "letter", "letters"))})
+		}
+	}
+	return adv, nil
 }
 
 // Overview is what `status` says before the letters: whether lorkeeper
@@ -203,6 +247,7 @@ type Overview struct {
 	Problems   []store.Problem `json:"problems,omitempty"`
 	Unreadable []string        `json:"unreadable,omitempty"` // messages that could not be read
 	Queued     []store.Draft   `json:"-"`                    // approved, not sent yet
+	Due        letters.Due     `json:"due"`                  // when letters must be in, and why
 }
 
 // Overview returns the state of the daemon and of the mailbox.
@@ -212,8 +257,19 @@ func (k *Keeper) Overview(ctx context.Context) (Overview, error) {
 	if err != nil {
 		return o, err
 	}
+	err = k.st.View(ctx, func(tx *store.Tx) (err error) {
+		o, err = k.overviewTx(tx)
+		return err
+	})
 	o.Running, o.PID = held, pid
-	err = k.st.View(ctx, func(tx *store.Tx) error {
+	o.Due = k.cfg.Applicant.Due
+	return o, err
+}
+
+// overviewTx is Overview without the lock, which only a process can ask.
+func (k *Keeper) overviewTx(tx *store.Tx) (Overview, error) {
+	var o Overview
+	err := func() error {
 		var err error
 		if o.Heartbeat, err = heartbeatTx(tx); err != nil {
 			return err
@@ -238,6 +294,30 @@ func (k *Keeper) Overview(ctx context.Context) (Overview, error) {
 			}
 		}
 		return err
-	})
+	}()
 	return o, err
+}
+
+// words says, for the digest, whether lorkeeper is working and what
+// stands in its way.
+func (o Overview) words(loc *time.Location) (string, []string) {
+	status := ""
+	if !o.Heartbeat.LastSync.IsZero() {
+		status = "lorkeeper last read your mailbox " + o.Heartbeat.LastSync.In(loc).Format("Mon Jan 2 at 15:04") + "."
+	}
+	var problems []string
+	for _, p := range o.Problems {
+		problems = append(problems, fmt.Sprintf("%s, since %s: %s", p.Source, p.Since.In(loc).Format("Jan 2 15:04"), p.Message))
+	}
+	problems = append(problems, o.Unreadable...)
+	return status, problems
+}
+
+// dashboardLink is the address of the dashboard when it is on (without
+// its secret: `lorkeeper dashboard` prints the signed-in link).
+func (k *Keeper) dashboardLink() (string, bool) {
+	if k.cfg.Dashboard.Port == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d/", k.cfg.Dashboard.Port), true
 }

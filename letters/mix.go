@@ -80,15 +80,15 @@ func Mix(ws []MixWriter, now time.Time) []Advice {
 		if days := int(w.End.Sub(w.Start).Hours()/24) + 1; days < 14 {
 			add(false, "%s supervised you for %d %s: letters from short contacts tend to be generic; the guide asks for 2–4 weeks together", w.Name, days, plural(days, "day", "days"))
 		}
+		// Advice on timing helps before the ask; afterwards nothing can
+		// be done about it, so it is not repeated.
+		if !w.AskedAt.IsZero() {
+			continue
+		}
 		if months := monthsBetween(w.End, now); months > 24 {
 			add(false, "%s: the experience ended %d months ago; programs prefer letters from the last 1–2 years", w.Name, months)
-		}
-		ask := w.AskedAt
-		if ask.IsZero() {
-			ask = now
-		}
-		if months := monthsBetween(w.End, ask); months >= 3 && months <= 24 {
-			add(false, "%s: the experience ended %d months before the ask; memories fade, so give a detailed summary", w.Name, months)
+		} else if months >= 3 {
+			add(false, "%s: the experience ended %d months ago; memories fade, so ask soon and give a detailed summary", w.Name, months)
 		}
 	}
 	return out

@@ -33,7 +33,8 @@ func TestMixWarnings(t *testing.T) {
 	ws := []MixWriter{
 		{Name: "Dr. Short", Radiologist: true, US: false, Research: true, Start: day("2026-07-01"), End: day("2026-07-02")},
 		{Name: "Dr. Old", US: true, Research: true, Start: day("2023-01-01"), End: day("2023-06-30")},
-		{Name: "Dr. Late", US: false, Research: true, Start: day("2026-01-01"), End: day("2026-02-15"), AskedAt: day("2026-07-20")},
+		{Name: "Dr. Late", US: false, Research: true, Start: day("2026-01-01"), End: day("2026-02-15")},
+		{Name: "Dr. Asked", US: false, Research: true, Start: day("2026-01-01"), End: day("2026-02-15"), AskedAt: day("2026-07-20")},
 	}
 	var warns []string
 	for _, a := range Mix(ws, now) {
@@ -48,13 +49,17 @@ func TestMixWarnings(t *testing.T) {
 		"all letters are research letters",
 		"Dr. Short supervised you for 2 days",
 		"Dr. Old: the experience ended 37 months ago",
-		"Dr. Late: the experience ended 5 months before the ask",
+		"Dr. Late: the experience ended 5 months ago; memories fade",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing warning %q in:\n%s", want, text)
 		}
 	}
-	if strings.Contains(text, "3 letters:") {
+	// Once asked, timing advice can no longer be acted on.
+	if strings.Contains(text, "Dr. Asked") {
+		t.Errorf("timing advice on a writer already asked:\n%s", text)
+	}
+	if strings.Contains(text, "4 letters:") {
 		t.Errorf("3 letters flagged as a wrong count:\n%s", text)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"log/slog"
 	mrand "math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/wneessen/go-mail"
@@ -96,11 +97,17 @@ func (o *Outbox) Run(ctx context.Context) error {
 	last, _ := o.Keeper.Version(ctx)
 	for {
 		changes := o.Keeper.Changes() // before the pass: a change during it wakes the next wait
-		if err := o.pass(ctx); err != nil {
+		woke, err := o.passUntilWake(ctx)
+		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			o.Log.Error("outbox", "err", err)
+			if !woke {
+				o.Log.Error("outbox", "err", err)
+			}
+		}
+		if woke {
+			continue // the machine slept: whatever hung on a dead link, start over
 		}
 		dueT.Reset(o.untilNext(ctx))
 	wait:
@@ -142,6 +149,34 @@ func (o *Outbox) untilNext(ctx context.Context) time.Duration {
 		wait = min(wait, max(o.copyAfter.Sub(now), 0))
 	}
 	return max(wait, time.Millisecond)
+}
+
+// passUntilWake runs a pass that a wake from sleep cuts short: a folder
+// operation on a connection that died while the machine slept would
+// otherwise wait out its timeout. A send cut short before its final "."
+// is retried; after it, the send finishes regardless (see Send).
+func (o *Outbox) passUntilWake(ctx context.Context) (woke bool, err error) {
+	if o.Wake == nil {
+		return false, o.pass(ctx)
+	}
+	pctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-o.Wake:
+			woke = true
+			cancel()
+		case <-done:
+		}
+	}()
+	err = o.pass(pctx)
+	close(done)
+	wg.Wait()
+	cancel()
+	return woke, err
 }
 
 // pass sends what is due and keeps the Sent folder.

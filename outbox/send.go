@@ -150,8 +150,9 @@ func (o *Outbox) copies(ctx context.Context) error {
 }
 
 func (o *Outbox) copyOne(ctx context.Context, d store.Draft) error {
-	// The message has left: finish its copy even if we are stopping.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	// A copy cut short (shutdown, a wake from sleep) is tried again:
+	// HasSent first makes it exactly once.
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	there, err := o.Folders.HasSent(ctx, d.MessageID)
 	if err != nil {
@@ -166,7 +167,7 @@ func (o *Outbox) copyOne(ctx context.Context, d store.Draft) error {
 			return err
 		}
 	}
-	return o.Keeper.SetCopy(ctx, d.ID, store.CopyDone)
+	return o.Keeper.SetCopy(context.WithoutCancel(ctx), d.ID, store.CopyDone)
 }
 
 // Compose builds the message of draft d as lorkeeper sends it (and as its

@@ -44,6 +44,10 @@ type Attachment struct {
 	ContentType string `json:"content_type"`
 	Path        string `json:"path,omitempty"`
 	Data        []byte `json:"data,omitempty"`
+	// Generated names what makes the content when the draft is
+	// approved ("summary": the writer's summary, from the config as it
+	// is then), for an attachment with neither Path nor Data yet.
+	Generated string `json:"generated,omitempty"`
 }
 
 // Draft is an email lorkeeper prepared for the applicant.
@@ -174,7 +178,12 @@ func (t *Tx) Drafts(writer string, statuses ...Status) ([]Draft, error) {
 			args = append(args, string(s))
 		}
 	}
-	rows, err := t.tx.Query(q+` ORDER BY id`, args...)
+	return t.queryDrafts(q+` ORDER BY id`, args...)
+}
+
+// queryDrafts runs a query selecting draftCols and scans its rows.
+func (t *Tx) queryDrafts(q string, args ...any) ([]Draft, error) {
+	rows, err := t.tx.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read drafts: %w", err)
 	}
@@ -421,21 +430,8 @@ func (t *Tx) MarkFailed(id int64, cause string, now time.Time) error {
 // PendingCopies returns the sent drafts whose Sent-folder copy may still
 // be due.
 func (t *Tx) PendingCopies() ([]Draft, error) {
-	rows, err := t.tx.Query(`SELECT `+draftCols+` FROM drafts WHERE status = ? AND sent_copy = ? ORDER BY id`,
+	return t.queryDrafts(`SELECT `+draftCols+` FROM drafts WHERE status = ? AND sent_copy = ? ORDER BY id`,
 		string(Sent), CopyPending)
-	if err != nil {
-		return nil, fmt.Errorf("read drafts: %w", err)
-	}
-	defer rows.Close()
-	var out []Draft
-	for rows.Next() {
-		d, err := scanDraft(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read drafts: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }
 
 // MarkHeld parks a draft whose send may or may not have happened.

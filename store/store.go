@@ -320,9 +320,13 @@ CREATE TABLE meta (
 	// upload notices that could not be verified (claim), corrections of
 	// replies (with the message, to export them as examples), history
 	// that can be undone (who, the letter before and after, the drafts
-	// made), and standing problems.
+	// made), each ERAS letter's upload and assignment (a writer may write
+	// two), portal notices the applicant taught, and standing problems.
 	`
 ALTER TABLE drafts ADD COLUMN committed_at INTEGER NOT NULL DEFAULT 0;
+-- A send interrupted under the old schema may have gone past its final
+-- ".": it is held, never sent again blindly.
+UPDATE drafts SET committed_at = updated_at + 1 WHERE status = 'sending';
 ALTER TABLE drafts ADD COLUMN cc TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE drafts ADD COLUMN bcc TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE checkpoints ADD COLUMN scanned TEXT NOT NULL DEFAULT '';
@@ -334,6 +338,20 @@ ALTER TABLE history ADD COLUMN before_json TEXT NOT NULL DEFAULT '';
 ALTER TABLE history ADD COLUMN after_json TEXT NOT NULL DEFAULT '';
 ALTER TABLE history ADD COLUMN drafts TEXT NOT NULL DEFAULT '';
 ALTER TABLE history ADD COLUMN ref TEXT NOT NULL DEFAULT '';
+CREATE TABLE eras_letters (
+	id          TEXT PRIMARY KEY,
+	writer      TEXT NOT NULL,
+	state       TEXT NOT NULL,
+	uploaded_at INTEGER NOT NULL DEFAULT 0,
+	assigned_at INTEGER NOT NULL DEFAULT 0,
+	note        TEXT NOT NULL DEFAULT '',
+	updated_at  INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE learned_portals (
+	sender  TEXT PRIMARY KEY,
+	subject TEXT NOT NULL,
+	added   INTEGER NOT NULL
+);
 CREATE TABLE problems (
 	source     TEXT PRIMARY KEY,
 	message    TEXT NOT NULL,

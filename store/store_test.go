@@ -290,3 +290,47 @@ func TestNewStateOpenedTwiceAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// A state file made by lorkeeper before schema 2 (one letter per writer)
+// opens, keeps everything, and an interrupted send in it stays
+// uncertain: it is held on recovery, not sent again.
+func TestUpgradeFromSchema1(t *testing.T) {
+	data, err := os.ReadFile("testdata/schema1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "state.db")
+	os.WriteFile(path, data, 0o644)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	must(t, s.View(ctx, func(tx *Tx) error {
+		var v int
+		if err := tx.tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+			t.Errorf("schema %d, want %d", v, len(migrations))
+		}
+		l, err := tx.Letter("smith")
+		if err != nil || l.State != letters.Uploaded {
+			t.Errorf("smith: %+v %v", l, err)
+		}
+		ds, err := tx.Drafts("", Sending)
+		if err != nil || len(ds) != 1 || ds[0].CommittedAt.IsZero() {
+			t.Errorf("the interrupted send is not marked uncertain: %+v %v", ds, err)
+		}
+		ms, err := tx.Messages("smith")
+		if err != nil || len(ms) != 1 || ms[0].Kind != "uploaded" {
+			t.Errorf("messages: %+v %v", ms, err)
+		}
+		cp, err := tx.Checkpoint("INBOX")
+		if err != nil || cp.LastUID != 3 || cp.Scanned != "" {
+			t.Errorf("checkpoint: %+v %v", cp, err)
+		}
+		return nil
+	}))
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("an old state's mode %v is not tightened", st.Mode().Perm())
+	}
+}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,6 +18,36 @@ type Data struct {
 	Attachments    []string // names of the files attached to this email
 	Agreed         bool     // the writer has agreed (reminder wording)
 	Declined       bool     // the writer declined (thank-you wording)
+	// Questions are what the writer asked (the info template answers
+	// them one by one), with the answers the config knows.
+	Questions []QA
+	// Letters are the writer's ERAS letters (one, or two: a specialty
+	// and a preliminary-year letter); Outstanding those not uploaded
+	// yet (the keeper sets it).
+	Letters     []Letter
+	Outstanding []Letter
+	// DueReason says why letters are due when they are ("" when the
+	// applicant set the date).
+	DueReason string
+}
+
+// Letter is one of the writer's ERAS letters, as templates see it.
+type Letter struct {
+	ID          string
+	Label       string // "Diagnostic Radiology letter", "preliminary year letter"
+	For         string // "Diagnostic Radiology", "preliminary year", "" for a general letter
+	LetterID    string // from MyERAS; "" until the applicant has it
+	RequestForm string // the Letter Request Form's file name, if attached
+}
+
+// AnswerHere marks, in a draft, an answer the applicant must write; a
+// draft that still has it cannot be approved.
+const AnswerHere = "[YOUR ANSWER HERE]"
+
+// QA is one of the writer's questions and its answer; Answer is "" where
+// the applicant must write it.
+type QA struct {
+	Question, Answer string
 }
 
 // Applicant is the applicant, as templates see them.
@@ -42,9 +73,24 @@ func NewData(c *config.Config, w config.Writer, now time.Time) Data {
 	if loc == nil {
 		loc = time.UTC
 	}
-	deadline := a.Deadline.In(loc)
+	deadline := a.Due.Date
+	if deadline.IsZero() {
+		deadline = a.Deadline.In(loc)
+	}
 	today := time.Date(now.In(loc).Year(), now.In(loc).Month(), now.In(loc).Day(), 0, 0, 0, 0, loc)
+	var ls []Letter
+	for _, l := range w.Letters {
+		x := Letter{ID: l.ID, Label: l.Label(), For: l.Specialty, LetterID: l.LetterID}
+		if l.Kind == config.KindGeneral {
+			x.For = ""
+		}
+		if l.RequestForm != "" {
+			x.RequestForm = filepath.Base(l.RequestForm)
+		}
+		ls = append(ls, x)
+	}
 	return Data{
+		Letters: ls, Outstanding: ls, DueReason: a.Due.Reason,
 		Applicant: Applicant{Name: a.Name, Email: a.Email, AAMCID: a.AAMCID, Specialty: a.Specialty,
 			Background: a.Background, Cycle: a.Cycle, Phone: a.Phone},
 		Writer: Writer{ID: w.ID, Name: w.Name, Salutation: Salutation(w), Title: w.Title,

@@ -10,6 +10,7 @@ type Digest struct {
 	Applicant      Applicant
 	Date           string // today, "November 26, 2026"
 	Deadline       string
+	DueReason      string // why then ("" when the applicant set the date)
 	DaysToDeadline int
 	Letters        []DigestLetter
 	Flags          []DigestFlag
@@ -20,6 +21,13 @@ type Digest struct {
 	AdviceOK       []string      // letter-mix targets met
 	Uploaded       int
 	Needed         int // letters the applicant still needs (3 minus uploaded)
+	// Status says whether lorkeeper is running and working; Problems
+	// what stands in its way, in plain words.
+	Status    string
+	Problems  []string
+	Claims    []string // upload notices to check in MyERAS
+	Assign    []string // uploaded letters not assigned to programs yet
+	Dashboard string   // the dashboard's link, when it is on
 }
 
 // DigestLetter is one row of the letters table.
@@ -80,11 +88,15 @@ func SampleDigest() Digest {
 		},
 		Flags: []DigestFlag{{Writer: "nguyen", Name: "Dr. Linh Nguyen", Reason: "hesitant reply: the letter may not be strong",
 			Evidence: []string{"I can write you a standard letter"}, Action: "lorkeeper resolve nguyen keep|replace|drop"}},
-		Drafts:   []DigestDraft{{ID: 7, Writer: "nguyen", Template: "alternate", Subject: "Re: Would you feel comfortable..."}},
-		Failures: []DigestDraft{{ID: 3, Writer: "patel", Template: "follow_up", Subject: "Letter of recommendation", Error: "550 5.1.1 mailbox unavailable"}},
-		Replies:  []DigestReply{{Writer: "smith", Name: "Dr. Jane Smith", Kind: "other", Subject: "Re: CV", Excerpt: "Got it, thanks!"}},
-		Advice:   []string{"1 from radiologists: at least 2 should come from radiologists"},
-		AdviceOK: []string{"4 letters: programs want 3–4"},
-		Needed:   3,
+		Drafts:    []DigestDraft{{ID: 7, Writer: "nguyen", Template: "alternate", Subject: "Re: Would you feel comfortable..."}},
+		Failures:  []DigestDraft{{ID: 3, Writer: "patel", Template: "follow_up", Subject: "Letter of recommendation", Error: "550 5.1.1 mailbox unavailable"}},
+		Replies:   []DigestReply{{Writer: "smith", Name: "Dr. Jane Smith", Kind: "other", Subject: "Re: CV", Excerpt: "Got it, thanks!"}},
+		Advice:    []string{"1 from radiologists: at least 2 should come from radiologists"},
+		Status:    "lorkeeper is running; your mailbox was last read today at 09:12.",
+		Problems:  []string{"imap, since Nov 25 14:02: login refused: check the secret in imap.password_env = LORKEEPER_IMAP_PASSWORD"},
+		Claims:    []string{"Dr. Priya Patel: a message from notices@portal.example says the letter was uploaded, but it could not be verified: check MyERAS"},
+		Dashboard: "http://127.0.0.1:8765/",
+		AdviceOK:  []string{"4 letters: programs want 3–4"},
+		Needed:    3,
 	}
 }

@@ -117,6 +117,7 @@ func (s *Set) parseFS(fsys fs.FS, prefix string) error {
 }
 
 var funcs = texttemplate.FuncMap{
+	"answerHere": func() string { return AnswerHere },
 	// a returns the indefinite article for a phrase: "a non-US citizen
 	// IMG", "an international medical graduate".
 	"a": func(phrase string) string {

@@ -15,6 +15,9 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/internal/sample"
 )
 
 // writer is one letter writer of a bench applicant.
@@ -74,70 +77,40 @@ type cfgOpts struct {
 
 // writeConfig writes a's config to path.
 func (a *applicant) writeConfig(s *stack, path string, o cfgOpts) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, `state = %q
-
-[applicant]
-name = "Amara Okafor"
-email = %q
-aamc_id = "14598237"
-specialty = "Diagnostic Radiology"
-background = "non-US citizen IMG"
-cycle = "ERAS 2027"
-timezone = "America/New_York"
-deadline = 2027-09-01
-cv = %q
-personal_statement = %q
-
-[imap]
-host = "127.0.0.1"
-port = %d
-security = "tls"
-ca_file = %q
-username = %q
-password_env = "LKBENCH_PASSWORD"
-drafts_in_mailbox = %v
-`, o.state, a.email, filepath.Join(o.materials, "cv.pdf"), filepath.Join(o.materials, "ps.pdf"), s.imaps, s.ca, a.email, o.draftsInMailbox)
+	secret := config.Secret{PasswordEnv: "LKBENCH_PASSWORD"}
+	c := &config.Config{State: o.state,
+		Applicant: sample.Applicant(a.email, filepath.Join(o.materials, "cv.pdf"), filepath.Join(o.materials, "ps.pdf")),
+		IMAP: config.IMAP{Host: "127.0.0.1", Port: s.imaps, Security: "tls", CAFile: s.ca, Username: a.email, Secret: secret,
+			DraftsInMailbox: &o.draftsInMailbox, Since: config.Date{Time: o.since}},
+		SMTP:     config.SMTP{Host: "127.0.0.1", Port: s.submiss, Security: "starttls", CAFile: s.ca, Username: a.email, Secret: secret},
+		Schedule: config.Schedule{BusinessHours: sample.Bool(false), DigestEvery: sample.String("")},
+		Portals:  config.Portals{Senders: []string{"*@portal.test"}},
+	}
 	if o.idleRenew != "" {
-		fmt.Fprintf(&b, "idle_renew = %q\n", o.idleRenew)
+		d, err := config.ParseDuration(o.idleRenew)
+		if err != nil {
+			return err
+		}
+		c.IMAP.IdleRenew = config.Duration(d)
 	}
-	if !o.since.IsZero() {
-		fmt.Fprintf(&b, "since = %s\n", o.since.Format("2006-01-02"))
-	}
-	fmt.Fprintf(&b, `
-[smtp]
-host = "127.0.0.1"
-port = %d
-security = "starttls"
-ca_file = %q
-username = %q
-password_env = "LKBENCH_PASSWORD"
-
-[schedule]
-business_hours = false
-digest_every = ""
-
-[portals]
-senders = ["*@portal.test"]
-`, s.submiss, s.ca, a.email)
+	emails := map[string]string{}
 	for _, w := range a.writers {
-		fmt.Fprintf(&b, `
-[[writer]]
-id = %q
-name = %q
-email = %q
-title = "Attending Physician"
-institution = "Example Hospital"
-field = "radiology"
-asked = %q
-experience = "radiology rotation"
-experience_start = 2026-06-01
-experience_end = 2026-06-28
-highlights = ["Presented cases at conference"]
-`, w.id, w.name, w.email, w.asked)
+		emails[w.id] = w.email
+	}
+	for i, w := range sample.Writers(emails) {
+		if i >= len(a.writers) {
+			break
+		}
+		w.ID, w.Name, w.Email, w.Asked = a.writers[i].id, a.writers[i].name, a.writers[i].email, a.writers[i].asked
+		c.Writers = append(c.Writers, w)
+	}
+	for i := len(c.Writers); i < len(a.writers); i++ {
+		w := sample.Writers(emails)[0]
+		w.ID, w.Name, w.Email, w.Asked = a.writers[i].id, a.writers[i].name, a.writers[i].email, a.writers[i].asked
+		c.Writers = append(c.Writers, w)
 	}
 	a.cfg = path
-	return os.WriteFile(path, []byte(b.String()), 0o600)
+	return os.WriteFile(path, config.Encode(c), 0o600)
 }
 
 // logLine is one line of the daemon's log and when the bench read it.

@@ -67,8 +67,9 @@ type Options struct {
 	// Configure changes the config before it is written (the default
 	// schedule has no business hours and no digest).
 	Configure func(*config.Config)
-	Extra     string    // TOML appended at the end of the file
-	Clock     time.Time // the fake clock's start; default Start
+	Extra     string            // TOML appended at the end of the file
+	Files     map[string]string // more files to write beside the config (name → content), such as request forms
+	Clock     time.Time         // the fake clock's start; default Start
 	Keeper    []keeper.Option
 }
 
@@ -90,8 +91,12 @@ func New(t testing.TB, opts Options) *Env {
 		}
 	}
 	dir := t.TempDir()
-	for _, f := range []string{"cv.pdf", "ps.pdf"} {
-		if err := os.WriteFile(filepath.Join(dir, f), []byte("%PDF-1.4 "+f), 0o600); err != nil {
+	files := map[string]string{"cv.pdf": "%PDF-1.4 cv.pdf", "ps.pdf": "%PDF-1.4 ps.pdf"}
+	for name, content := range opts.Files {
+		files[name] = content
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -173,3 +178,18 @@ func ConfigText(sys *memmail.System, opts Options) string {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// WaitFor polls cond until it holds, for at most 10 s, and fails the
+// test with what otherwise. It is for the few conditions with no event
+// to wait on: a daemon in another goroutine or process that only shows
+// its progress in the state or on the servers.
+func WaitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10s: %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
