@@ -21,25 +21,31 @@ func newText(body string, m *Message) string {
 var (
 	// attribution matches a reply attribution on one line: Gmail, Apple
 	// Mail, iPhone, Roundcube, Thunderbird and their localized forms.
-	attribution = regexp.MustCompile(`(?i)^\s*(?:on|em|am|le|el|il|op|den|dne|w dniu)\b.{3,300}?\b(?:wrote|writes|escreveu|escribió|schrieb|a\s+écrit|ha\s+scritto|schreef|skrev|napisał)\b.{0,160}$`)
+	attribution = regexp.MustCompile(`(?i)^\s*(?:on|em|am|le|el|il|op|den|dne|w dniu)\b.{3,300}?\b(?:wrote|writes|escreveu|escribió|schrieb|a\s+écrit|ha\s+scritto|schreef|skrev|napisał)(?:[\s:]|$).{0,160}$`)
 	// attributionStart matches the first line of a wrapped attribution.
 	attributionStart = regexp.MustCompile(`(?i)^\s*(?:on|em|am|le|el|il|op|den)\s+\S`)
 	// attributionEnd matches the last line of a wrapped attribution.
-	attributionEnd = regexp.MustCompile(`(?i)\b(?:wrote|escreveu|escribió|schrieb|a\s+écrit|ha\s+scritto|schreef|skrev)\s*:\s*$`)
+	attributionEnd = regexp.MustCompile(`(?i)(?:^|\s)(?:wrote|escreveu|escribió|schrieb|a\s+écrit|ha\s+scritto|schreef|skrev)\s*:\s*$`)
 	// bareAttribution matches "Name wrote:" (Thunderbird without a date).
-	bareAttribution = regexp.MustCompile(`(?i)^\s*\S.{0,150}\b(?:wrote|escreveu|escribió|schrieb|a\s+écrit)\s*:\s*$`)
+	bareAttribution = regexp.MustCompile(`(?i)^\s*\S.{0,150}(?:^|\s)(?:wrote|escreveu|escribió|schrieb|a\s+écrit)\s*:\s*$`)
+	// reversedAttribution matches "Name schrieb am <date>:" (Gmail on
+	// phones, several languages), "Name wrote on <date>:" and Horde's
+	// "Quoting Name:".
+	reversedAttribution = regexp.MustCompile(`(?i)^\s*(?:\S.{0,200}(?:^|\s)(?:wrote|escreveu|escribió|schrieb|a\s+écrit|ha\s+scritto|schreef)\s+(?:on|am|el|em|le|il|op|den|à|a)\s.{0,100}|(?:quoting|citando|zitat von|citation de)\s.{1,200})\s*:\s*$`)
 
-	separatorOriginal = regexp.MustCompile(`(?i)^\s*[-_=*]{2,}\s*(?:original message|mensagem original|mensaje original|ursprüngliche nachricht|message d'origine|messaggio originale|oorspronkelijk bericht|original)\s*[-_=*]{2,}\s*$`)
-	separatorForward  = regexp.MustCompile(`(?i)^\s*(?:[-_=*]{2,}\s*(?:forwarded message|forwarded e-?mail|mensagem encaminhada|mensaje reenviado|weitergeleitete nachricht|message transféré|messaggio inoltrato)\s*[-_=*]*|begin forwarded message\s*:|início da mensagem encaminhada\s*:|inicio del mensaje reenviado\s*:)\s*$`)
+	separatorOriginal = regexp.MustCompile(`(?i)^\s*[-_=*]{2,}\s*(?:original message|mensagem original|mensaje original|ursprüngliche nachricht|original-nachricht|originalnachricht|message d'origine|message original|messaggio originale|oorspronkelijk bericht|original)\s*[-_=*]{2,}\s*$`)
+	separatorForward  = regexp.MustCompile(`(?i)^\s*(?:[-_=*]{2,}\s*(?:forwarded message|forwarded e-?mail|mensagem encaminhada|mensaje reenviado|weitergeleitete nachricht|message transféré|message transfere|messaggio inoltrato)\s*[-_=*]*|begin forwarded message\s*:|início da mensagem encaminhada\s*:|inicio del mensaje reenviado\s*:)\s*$`)
 
-	// headerField matches one field of a quoted message header block.
-	headerField = regexp.MustCompile(`(?i)^\s*[*>]*\s*(from|de|von|van|da|fra|från|od|sent|date|datum|data|fecha|enviado|enviada|gesendet|envoyé|inviato|verzonden|skickat|to|para|an|à|a|aan|till|cc|bcc|reply-to|subject|assunto|asunto|betreff|objet|oggetto|onderwerp|ämne|importance|priority)\s*[*]*\s*:`)
+	// headerField matches one field of a quoted message header block
+	// (Outlook, Thunderbird and Apple Mail, in English, Portuguese,
+	// Spanish, German, French, Italian, Dutch and Scandinavian forms).
+	headerField = regexp.MustCompile(`(?i)^\s*[*>]*\s*(from|de|von|van|da|fra|från|od|sent|date|datum|data|fecha|enviado(?: el)?|enviada(?: em)?|gesendet|envoyé(?: le)?|inviato|verzonden|skickat|to|para|an|à|a|aan|till|pour|cc|bcc|reply-to|subject|assunto|asunto|betreff|objet|sujet|oggetto|onderwerp|ämne|importance|priority|wichtigkeit|importancia)\s*[*]*\s*:`)
 	headerFrom  = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:from|de|von|van|da|fra|från|od)\s*[*]*\s*:\s*(.*)$`)
-	headerSent  = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:sent|date|datum|data|fecha|enviado|enviada|gesendet|envoyé|inviato|verzonden|skickat)\s*[*]*\s*:`)
-	headerTo    = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:to|para|an|à|aan|till|a)\s*[*]*\s*:`)
-	headerSubj  = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:subject|assunto|asunto|betreff|objet|oggetto|onderwerp|ämne)\s*[*]*\s*:`)
+	headerSent  = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:sent|date|datum|data|fecha|enviado(?: el)?|enviada(?: em)?|gesendet|envoyé(?: le)?|inviato|verzonden|skickat)\s*[*]*\s*:`)
+	headerTo    = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:to|para|an|à|aan|till|a|pour)\s*[*]*\s*:`)
+	headerSubj  = regexp.MustCompile(`(?i)^\s*[*>]*\s*(?:subject|assunto|asunto|betreff|objet|sujet|oggetto|onderwerp|ämne)\s*[*]*\s*:`)
 	// inlineHeader matches a header block collapsed onto one line.
-	inlineHeader = regexp.MustCompile(`(?i)^\s*(?:from|de)\s*:.+\b(?:sent|date|enviado|data)\s*:.+\b(?:to|para)\s*:.+\b(?:subject|assunto)\s*:`)
+	inlineHeader = regexp.MustCompile(`(?i)^\s*[*]*(?:from|de|von)\s*[*]*\s*:.+(?:^|\s|\*)(?:sent|date|enviado(?: el)?|enviada(?: em)?|data|fecha|gesendet|datum|envoyé(?: le)?)\s*[*]*\s*:.+(?:^|\s|\*)(?:to|para|an|à|pour)\s*[*]*\s*:.+(?:^|\s|\*)(?:subject|assunto|asunto|betreff|objet|sujet)\s*[*]*\s*:`)
 
 	forwardSubject = regexp.MustCompile(`(?i)^\s*(?:\[[^\]]*\]\s*)?(?:fwd?|fw|enc|tr|wg|rv|i)\s*:`)
 	replyPrefix    = regexp.MustCompile(`(?i)^\s*(?:\[[^\]]*\]\s*)?(?:re|res|aw|sv|antw|r|rif)\s*:`)
@@ -122,7 +128,7 @@ func attributionAt(lines []string, i int) int {
 			}
 		}
 	}
-	if bareAttribution.MatchString(line) && followedByQuote(lines, i+1) {
+	if (bareAttribution.MatchString(line) || reversedAttribution.MatchString(line)) && followedByQuote(lines, i+1) {
 		return 1
 	}
 	return 0

@@ -1,0 +1,81 @@
+package reader
+
+import "testing"
+
+// TestQuoteHeadersByLanguage covers the quote headers of the mail clients
+// writers abroad use, in German, Spanish, French and Portuguese: Gmail,
+// Apple Mail and Thunderbird attributions, Outlook header blocks and
+// separators. The quoted ask always says "strong letter"; none of it may
+// reach the new text.
+func TestQuoteHeadersByLanguage(t *testing.T) {
+	const reply = "I can write you a letter."
+	tests := []struct{ name, quote string }{
+		// German
+		{"de gmail", "Am Mo., 16. Juni 2025 um 09:00 Uhr schrieb Rafael Mendes <r@inbox.test>:\n\n> " + ask},
+		{"de apple", "Am 16.06.2025 um 09:00 schrieb Rafael Mendes <r@inbox.test>:\n\n> " + ask},
+		{"de gmail mobile", "Rafael Mendes <r@inbox.test> schrieb am Mo., 16. Juni 2025, 09:00:\n\n> " + ask},
+		{"de outlook", "Von: Rafael Mendes <r@inbox.test>\nGesendet: Montag, 16. Juni 2025 09:00\nAn: Dr X <x@h.test>\nBetreff: Empfehlungsschreiben\n\n" + ask},
+		{"de outlook no blank", "________________________________\nVon: Rafael Mendes <r@inbox.test>\nGesendet: Montag, 16. Juni 2025 09:00\nAn: Dr X <x@h.test>\nCc: Sekretariat <s@h.test>\nBetreff: Empfehlungsschreiben\n" + ask},
+		{"de outlook datum", "Von: Rafael Mendes [mailto:r@inbox.test]\nDatum: Montag, 16. Juni 2025 09:00\nAn: Dr X\nBetreff: AW: Letter\n\n" + ask},
+		{"de original", "-----Ursprüngliche Nachricht-----\nVon: Rafael Mendes <r@inbox.test>\nGesendet: Montag, 16. Juni 2025 09:00\nAn: Dr X\nBetreff: Letter\n\n" + ask},
+		{"de thunderbird", "-------- Original-Nachricht --------\nBetreff: Letter\nDatum: 16.06.2025 09:00\nVon: Rafael Mendes <r@inbox.test>\nAn: Dr X\n\n" + ask},
+		// Spanish
+		{"es gmail", "El lun, 16 jun 2025 a las 9:00, Rafael Mendes (<r@inbox.test>) escribió:\n\n> " + ask},
+		{"es gmail wrapped", "El lun, 16 jun 2025 a las 9:00, Rafael Mendes (<\nr@inbox.test>) escribió:\n\n> " + ask},
+		{"es apple", "El 16 jun 2025, a las 9:00, Rafael Mendes <r@inbox.test> escribió:\n\n> " + ask},
+		{"es outlook", "De: Rafael Mendes <r@inbox.test>\nEnviado: lunes, 16 de junio de 2025 9:00\nPara: Dr X <x@h.test>\nAsunto: Carta de recomendación\n\n" + ask},
+		{"es outlook enviado el", "De: Rafael Mendes [mailto:r@inbox.test]\nEnviado el: lunes, 16 de junio de 2025 9:00\nPara: Dr X\nCC: Secretaría\nAsunto: Carta\n\n" + ask},
+		{"es outlook fecha", "De: Rafael Mendes <r@inbox.test>\nFecha: lunes, 16 de junio de 2025, 9:00\nPara: Dr X\nAsunto: Carta\n\n" + ask},
+		{"es original", "-------- Mensaje original --------\nDe: Rafael Mendes <r@inbox.test>\nFecha: 16/06/2025 9:00\nPara: Dr X\nAsunto: Carta\n\n" + ask},
+		// French
+		{"fr gmail", "Le lun. 16 juin 2025 à 09:00, Rafael Mendes <r@inbox.test> a écrit :\n\n> " + ask},
+		{"fr apple", "Le 16 juin 2025 à 09:00, Rafael Mendes <r@inbox.test> a écrit :\n\n> " + ask},
+		{"fr wrapped", "Le lun. 16 juin 2025 à 09:00, Rafael Mendes\n<r@inbox.test> a écrit :\n\n> " + ask},
+		{"fr outlook", "De : Rafael Mendes <r@inbox.test>\nEnvoyé : lundi 16 juin 2025 09:00\nÀ : Dr X <x@h.test>\nObjet : Lettre de recommandation\n\n" + ask},
+		{"fr outlook date", "De : Rafael Mendes <r@inbox.test>\nDate : lundi 16 juin 2025 à 09:00\nÀ : Dr X\nCc : Secrétariat\nObjet : Lettre\n\n" + ask},
+		{"fr outlook envoye le", "De : Rafael Mendes [mailto:r@inbox.test]\nEnvoyé le : lundi 16 juin 2025 09:00\nÀ : Dr X\nObjet : Lettre\n\n" + ask},
+		{"fr original", "-------- Message d'origine --------\nDe : Rafael Mendes <r@inbox.test>\nDate : 16/06/2025 09:00\nÀ : Dr X\nObjet : Lettre\n\n" + ask},
+		{"fr thunderbird", "-------- Message original --------\nSujet : Lettre\nDate : 16/06/2025 09:00\nDe : Rafael Mendes <r@inbox.test>\nPour : Dr X\n\n" + ask},
+		// Portuguese
+		{"pt gmail", "Em seg., 16 de jun. de 2025 às 09:00, Rafael Mendes <r@inbox.test> escreveu:\n\n> " + ask},
+		{"pt apple", "Em 16 de jun. de 2025, à(s) 09:00, Rafael Mendes <r@inbox.test> escreveu:\n\n> " + ask},
+		{"pt outlook", "De: Rafael Mendes <r@inbox.test>\nEnviado: segunda-feira, 16 de junho de 2025 09:00\nPara: Dr X\nAssunto: Carta\n\n" + ask},
+		{"pt outlook enviada em", "De: Rafael Mendes [mailto:r@inbox.test]\nEnviada em: segunda-feira, 16 de junho de 2025 09:00\nPara: Dr X\nCc: Secretaria\nAssunto: Carta\n\n" + ask},
+		{"pt original", "-------- Mensagem original --------\nDe: Rafael Mendes <r@inbox.test>\nData: 16/06/2025 09:00\nPara: Dr X\nAssunto: Carta\n\n" + ask},
+		// English layouts
+		{"original eight dashes", "-------- Original Message --------\nSubject: Letter\nDate: Mon, 16 Jun 2025 09:00\nFrom: Rafael Mendes <r@inbox.test>\nTo: Dr X\n\n" + ask},
+		{"outlook bold html", "**From:** Rafael Mendes <r@inbox.test>\n**Sent:** Monday, June 16, 2025 9:00 AM\n**To:** Dr X\n**Subject:** Letter\n\n" + ask},
+		{"outlook one line de", "Von: Rafael Mendes <r@inbox.test> Gesendet: Montag, 16. Juni 2025 09:00 An: Dr X Betreff: Letter\n" + ask},
+		{"outlook one line fr", "De : Rafael Mendes <r@inbox.test> Envoyé : lundi 16 juin 2025 09:00 À : Dr X Objet : Lettre\n" + ask},
+		{"outlook one line es", "De: Rafael Mendes <r@inbox.test> Enviado el: lunes, 16 de junio de 2025 9:00 Para: Dr X Asunto: Carta\n" + ask},
+		{"quoting", "Quoting Rafael Mendes <r@inbox.test>:\n\n> " + ask},
+		{"wrote on", "Rafael Mendes <r@inbox.test> wrote on Mon, 16 Jun 2025 09:00:\n\n> " + ask},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &Message{To: []Address{{Name: "Rafael Mendes", Addr: "r@inbox.test"}}}
+			if got := newText(reply+"\n\n"+tt.quote, m); got != reply {
+				t.Errorf("newText = %q", got)
+			}
+		})
+	}
+}
+
+// TestBottomPostedAndInterleaved keeps the writer's words below or
+// between the quoted request, in any language.
+func TestBottomPostedAndInterleaved(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"bottom gmail", "On Mon, Jun 16, 2025 at 9:00 AM Rafael Mendes <r@inbox.test> wrote:\n> " + ask + "\n> Best, Rafael\n\nYes, I can write it.", "Yes, I can write it."},
+		{"bottom german", "Am 16.06.2025 um 09:00 schrieb Rafael Mendes <r@inbox.test>:\n> " + ask + "\n\nJa, gerne. I can write it.", "Ja, gerne. I can write it."},
+		{"interleaved french", "Le 16 juin 2025 à 09:00, Rafael Mendes <r@inbox.test> a écrit :\n> " + ask + "\nYes, I can write it.\n> Could you also tell me the deadline?\nSeptember 1.", "Yes, I can write it.\nSeptember 1."},
+		{"interleaved no attribution", "> " + ask + "\n\nYes.\n\n>> Earlier: thank you for the rotation.\n\nYou are welcome.", "Yes.\n\nYou are welcome."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &Message{To: []Address{{Name: "Rafael Mendes", Addr: "r@inbox.test"}}}
+			if got := newText(tt.body, m); got != tt.want {
+				t.Errorf("newText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
