@@ -1,4 +1,4 @@
-package classify
+package feat
 
 import (
 	"regexp"
@@ -13,6 +13,7 @@ import (
 type pattern struct {
 	re   *regexp.Regexp
 	lits [][]string
+	name string // the cue this pattern belongs to
 }
 
 // compile compiles expr and derives its prefilter. Patterns are matched

@@ -1,14 +1,25 @@
-package classify
+package feat
 
 import (
 	"regexp"
 	"strings"
 )
 
-// features records, for each feature, the sentences that signal it.
+// hit is one cue that fired in one sentence.
+type hit struct {
+	name string  // the cue's name ("hedge.short_time")
+	fam  feature // its family
+	sent int     // the sentence
+	// span is the matched text, as the writer wrote it.
+	span string
+}
+
+// features records, for each family, the sentences that signal it, and
+// every named cue that fired.
 type features struct {
 	sents []sentence
 	hits  [numFeatures][]int
+	cues  []hit
 	// strength sums, over sentences, 2 for explicit strength and 1 for
 	// enthusiasm or praise.
 	strength int
@@ -27,7 +38,11 @@ var infoQuestion = regexp.MustCompile(`\b(?:deadline|due|when|by what date|what 
 // literals the text lacks are skipped up front; the others run on each
 // sentence (small inputs keep Go's regexp on its fast backtracking path).
 func extract(text string) *features {
-	fs := &features{sents: splitSentences(text)}
+	return extractSents(splitSentences(text))
+}
+
+func extractSents(sents []sentence) *features {
+	fs := &features{sents: sents}
 	var all strings.Builder
 	for _, s := range fs.sents {
 		all.WriteString(s.norm)
@@ -50,29 +65,36 @@ func extract(text string) *features {
 	}
 	for i, s := range fs.sents {
 		var seen [numFeatures]bool
+		first := len(fs.cues)
 		for _, c := range active {
-			f, ok := matchCue(c, &fs.sents[i])
-			if !ok || seen[f] {
-				continue
+			for _, h := range matchCue(c, &fs.sents[i]) {
+				h.sent = i
+				if !fs.hasCue(first, h.name) {
+					fs.cues = append(fs.cues, h)
+				}
+				if !seen[h.fam] {
+					seen[h.fam] = true
+					fs.hits[h.fam] = append(fs.hits[h.fam], i)
+				}
 			}
-			seen[f] = true
-			fs.hits[f] = append(fs.hits[f], i)
 		}
 		if s.question && !seen[fRequest] && infoQuestion.MatchString(s.norm) && !smallTalk.MatchString(s.norm) {
 			seen[fRequest] = true
 			fs.hits[fRequest] = append(fs.hits[fRequest], i)
+			loc := infoQuestion.FindStringIndex(s.norm)
+			fs.cues = append(fs.cues, hit{name: "request.question", fam: fRequest, sent: i, span: s.original(loc[0], loc[1])})
 		}
 		// An offer beyond the letter ("glad to call the program directors
 		// if that would help") is not a letter conditioned on its use.
 		if seen[fStrong] && seen[fHedgeCond] {
-			fs.drop(fHedgeCond, i)
+			fs.drop(fHedgeCond, i, first)
 		}
 		// A rule stated in general ("I write letters only for students who
 		// ...") is not a commitment to this applicant.
 		if seen[fPolicy] && !secondPerson.MatchString(s.norm) {
 			seen[fAgree], seen[fAgreeWeak] = false, false
-			fs.drop(fAgree, i)
-			fs.drop(fAgreeWeak, i)
+			fs.drop(fAgree, i, first)
+			fs.drop(fAgreeWeak, i, first)
 		}
 		switch {
 		case seen[fStrong]:
@@ -84,23 +106,52 @@ func extract(text string) *features {
 	return fs
 }
 
+func (fs *features) hasCue(from int, name string) bool {
+	for _, h := range fs.cues[from:] {
+		if h.name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // secondPerson matches words addressing the applicant.
 var secondPerson = regexp.MustCompile(`\b(?:you|your|yours)\b`)
 
-// drop removes sentence i from the hits of f.
-func (fs *features) drop(f feature, i int) {
+// drop removes sentence i from the hits of f, and its cues of family f
+// (those recorded from index from on).
+func (fs *features) drop(f feature, i, from int) {
 	if h := fs.hits[f]; len(h) > 0 && h[len(h)-1] == i {
 		fs.hits[f] = h[:len(h)-1]
 	}
+	kept := fs.cues[:from]
+	for _, h := range fs.cues[from:] {
+		if h.fam != f {
+			kept = append(kept, h)
+		}
+	}
+	fs.cues = kept
 }
 
-// matchCue reports the feature a cue signals in a sentence: its own when a
-// match counts, fNegStrong when only negated matches of a negFlips cue
-// were found.
-func matchCue(c cue, s *sentence) (feature, bool) {
-	flipped := false
+// negatedStrength names the cue a negated strength match becomes.
+const negatedStrength = "doubt.negated_strength"
+
+// matchCue returns the named cues of c that count in sentence s: each
+// pattern name once, with its family; a negated match of a negFlips cue
+// counts as doubted strength instead.
+func matchCue(c cue, s *sentence) []hit {
+	var out []hit
+	flipped := ""
+	have := func(name string) bool {
+		for _, h := range out {
+			if h.name == name {
+				return true
+			}
+		}
+		return false
+	}
 	for _, p := range c.re {
-		if !p.possible(s.norm) {
+		if have(p.name) || !p.possible(s.norm) {
 			continue
 		}
 		loc := p.re.FindStringIndex(s.norm)
@@ -112,18 +163,24 @@ func matchCue(c cue, s *sentence) (feature, bool) {
 			locs = p.re.FindAllStringIndex(s.norm, 4)
 		}
 		for _, l := range locs {
-			switch judge(c, s, l[0], l[1]) {
-			case 2:
-				return c.f, true
-			case 1:
-				flipped = flipped || c.flags&negFlips != 0
+			v := judge(c, s, l[0], l[1])
+			if v == 2 {
+				out = append(out, hit{name: p.name, fam: c.f, span: s.original(l[0], min(l[1], len(s.norm)))})
+				break
+			}
+			if v == 1 && c.flags&negFlips != 0 && flipped == "" {
+				start := l[0]
+				if pre := s.clausePrefix(l[0]); pre != "" {
+					start = max(0, l[0]-len(pre)-1)
+				}
+				flipped = s.original(start, min(l[1], len(s.norm)))
 			}
 		}
 	}
-	if flipped {
-		return fNegStrong, true
+	if len(out) == 0 && flipped != "" {
+		out = append(out, hit{name: negatedStrength, fam: fNegStrong, span: flipped})
 	}
-	return 0, false
+	return out
 }
 
 // judge decides what a match at [i, j) of sentence s means for cue c:
@@ -159,48 +216,4 @@ func judge(c cue, s *sentence, i, j int) uint8 {
 		return 1
 	}
 	return 2
-}
-
-// evidence returns the distinct sentences that signal any of fs, in text
-// order, at most max.
-func (fs *features) evidence(max int, want ...feature) []string {
-	var idx []int
-	seen := map[int]bool{}
-	for _, f := range want {
-		for _, i := range fs.hits[f] {
-			if !seen[i] {
-				seen[i] = true
-				idx = append(idx, i)
-			}
-		}
-	}
-	for i := 1; i < len(idx); i++ {
-		for j := i; j > 0 && idx[j] < idx[j-1]; j-- {
-			idx[j], idx[j-1] = idx[j-1], idx[j]
-		}
-	}
-	var out []string
-	for _, i := range idx {
-		if len(out) == max {
-			break
-		}
-		out = append(out, clip(fs.sents[i].text))
-	}
-	return out
-}
-
-// clip shortens long evidence to its first 300 bytes at a word boundary.
-func clip(s string) string {
-	const limit = 300
-	if len(s) <= limit {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:limit], ' ')
-	if cut < limit/2 {
-		cut = limit
-	}
-	for cut > 0 && cut < len(s) && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return strings.TrimSpace(s[:cut]) + "…"
 }

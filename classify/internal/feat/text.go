@@ -1,4 +1,4 @@
-package classify
+package feat
 
 import (
 	"regexp"
@@ -16,25 +16,29 @@ type sentence struct {
 	question bool
 	// breaks holds the end offsets in norm of the clause breaks.
 	breaks []int
+	// src maps each byte of norm to the offset in text it came from.
+	src []int
 }
 
 // maxSentences bounds the work done on very long replies.
 const maxSentences = 200
 
 var (
-	// contractions expands the contractions the cue patterns rely on.
-	contractions = strings.NewReplacer(
+	// contractions expands the contractions the cue patterns rely on
+	// (old, new pairs; at each position the first pair that matches wins).
+	contractions = []string{
+		"it's been", "it has been", "that's been", "that has been", "there's been", "there has been",
+		"he's been", "he has been", "she's been", "she has been",
 		"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
 		"n't", " not", "i'm", "i am", "'ll", " will", "'d", " would", "'ve", " have",
 		"'re", " are", "it's", "it is", "that's", "that is", "there's", "there is",
 		"let's", "let us", "what's", "what is", "when's", "when is", "he's", "he is", "she's", "she is",
-	)
+	}
 	// punctuation maps typographic characters to ASCII ones.
-	punctuation = strings.NewReplacer(
+	punctuation = []string{
 		"\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00b4", "'", "`", "'",
 		"\u2014", " - ", "\u2013", " - ", "\u2012", " - ", "\u2026", "...", "\u00a0", " ",
-	)
-	spaces = regexp.MustCompile(`\s+`)
+	}
 	// bullet matches a list item marker at the start of a line.
 	bullet = regexp.MustCompile(`^\s*(?:[-*•·]|\d{1,2}[.)])\s+`)
 	// abbreviations lists words whose trailing period does not end a
@@ -45,10 +49,108 @@ var (
 // normalize lowercases s, maps typographic punctuation to ASCII, expands
 // contractions and collapses whitespace.
 func normalize(s string) string {
-	s = strings.ToLower(punctuation.Replace(s))
-	s = contractions.Replace(s)
-	s = strings.ReplaceAll(s, " is been ", " has been ")
-	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	n, _ := normalizeMap(s)
+	return n
+}
+
+// normalizeMap normalizes s like normalize and returns, for every byte of
+// the result, the offset in s of the byte it came from, so that a match
+// in the normal form can be shown as the writer wrote it.
+func normalizeMap(s string) (string, []int) {
+	// Typographic punctuation, then lowercase, rune by rune.
+	var b []byte
+	var src []int
+	for i := 0; i < len(s); {
+		if rep, n := replaceAt(s, i, punctuation); n > 0 {
+			for k := 0; k < len(rep); k++ {
+				b = append(b, rep[k])
+				src = append(src, i)
+			}
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			src = append(src, i)
+		} else {
+			l := unicode.ToLower(r)
+			if r == utf8.RuneError && size == 1 {
+				l = r
+			}
+			for _, c := range []byte(string(l)) {
+				b = append(b, c)
+				src = append(src, i)
+			}
+		}
+		i += size
+	}
+	// Contractions.
+	low := string(b)
+	b2 := make([]byte, 0, len(low)+16)
+	src2 := make([]int, 0, len(low)+16)
+	for i := 0; i < len(low); {
+		if rep, n := replaceAt(low, i, contractions); n > 0 {
+			for k := 0; k < len(rep); k++ {
+				b2 = append(b2, rep[k])
+				src2 = append(src2, src[min(i+k, i+n-1)])
+			}
+			i += n
+			continue
+		}
+		b2 = append(b2, low[i])
+		src2 = append(src2, src[i])
+		i++
+	}
+	// Collapse and trim whitespace.
+	out := b2[:0]
+	src3 := src2[:0]
+	space := true // drops leading spaces
+	for i, c := range b2 {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			if !space {
+				out = append(out, ' ')
+				src3 = append(src3, src2[i])
+			}
+			space = true
+			continue
+		}
+		space = false
+		out = append(out, c)
+		src3 = append(src3, src2[i])
+	}
+	if len(out) > 0 && out[len(out)-1] == ' ' {
+		out, src3 = out[:len(out)-1], src3[:len(src3)-1]
+	}
+	return string(out), src3
+}
+
+// replaceAt returns the replacement of the first pair whose old string
+// starts s at i, and its length (0 when none does).
+func replaceAt(s string, i int, pairs []string) (string, int) {
+	c := s[i]
+	for k := 0; k < len(pairs); k += 2 {
+		old := pairs[k]
+		if old[0] == c && strings.HasPrefix(s[i:], old) {
+			return pairs[k+1], len(old)
+		}
+	}
+	return "", 0
+}
+
+// original returns the text of s (a sentence) that produced bytes
+// [i, j) of its normal form.
+func (s *sentence) original(i, j int) string {
+	if i < 0 || j > len(s.src) || i >= j {
+		return ""
+	}
+	a, z := s.src[i], s.src[j-1]
+	_, size := utf8.DecodeRuneInString(s.text[z:])
+	return strings.TrimSpace(s.text[a : z+size])
 }
 
 // splitSentences splits text into sentences. Paragraphs (blank-line
@@ -65,7 +167,7 @@ func splitSentences(text string) []sentence {
 			if len(out) == maxSentences {
 				return out
 			}
-			norm := normalize(s)
+			norm, src := normalizeMap(s)
 			var breaks []int
 			for _, loc := range clauseBreak.FindAllStringIndex(norm, -1) {
 				breaks = append(breaks, loc[1])
@@ -73,6 +175,7 @@ func splitSentences(text string) []sentence {
 			out = append(out, sentence{
 				text:     s,
 				norm:     norm,
+				src:      src,
 				question: strings.HasSuffix(strings.TrimRight(s, `"') `), "?"),
 				breaks:   breaks,
 			})

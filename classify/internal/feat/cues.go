@@ -1,4 +1,4 @@
-package classify
+package feat
 
 import (
 	"regexp"
@@ -91,14 +91,20 @@ func concat(parts ...[]cue) []cue {
 	return out
 }
 
-// alt compiles alternative patterns. Each is kept as its own (small)
-// regexp: Go matches several small programs much faster than one large
-// alternation.
+// alt compiles named patterns: its arguments alternate a cue name and
+// a pattern. Each top-level alternative of a pattern is kept as its own
+// (small) regexp: Go matches several small programs much faster than one
+// large alternation.
 func alt(parts ...string) []pattern {
+	if len(parts)%2 != 0 {
+		panic("feat: alt wants name, pattern pairs")
+	}
 	out := make([]pattern, 0, len(parts))
-	for _, p := range parts {
-		for _, q := range splitTop(p) {
-			out = append(out, compile(q))
+	for i := 0; i < len(parts); i += 2 {
+		for _, q := range splitTop(parts[i+1]) {
+			p := compile(q)
+			p.name = parts[i]
+			out = append(out, p)
 		}
 	}
 	return out
@@ -138,7 +144,7 @@ const (
 	advs = `(?:\s+(?:just|already|now|finally|successfully|also|officially|actually|went ahead and|have|has|had))*`
 )
 
-// Warm compiles the rule table now, so the first reply classified does
+// Warm compiles the cue table now, so the first reply classified does
 // not wait for it. It is safe to call from any goroutine, any number of
 // times.
 func Warm() { cues() }
