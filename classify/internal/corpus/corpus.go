@@ -160,11 +160,9 @@ func Options() learn.Options {
 		L2: func(name string) float64 {
 			switch feat.GroupOf(name) {
 			case feat.GroupWord, feat.GroupBigram:
-				return 0.02
-			case feat.GroupCue:
-				return 0.004
+				return 0.01
 			default:
-				return 0.002
+				return 0.01
 			}
 		},
 		MinCount: func(name string) int {
@@ -218,7 +216,35 @@ func Folds(items []Item, k int) []int {
 // CrossValidate trains k models, each without one fold, and returns
 // every item's logits from the model that did not see it.
 func CrossValidate(items []Item, k int, opt learn.Options) [][]float64 {
-	fold := Folds(items, k)
+	return crossValidate(items, Folds(items, k), k, opt)
+}
+
+// CorpusFolds puts each corpus directory in a fold of its own.
+func CorpusFolds(items []Item) ([]int, int) {
+	index := map[string]int{}
+	fold := make([]int, len(items))
+	for i, it := range items {
+		f, ok := index[it.Dir]
+		if !ok {
+			f = len(index)
+			index[it.Dir] = f
+		}
+		fold[i] = f
+	}
+	return fold, len(index)
+}
+
+// CrossValidateCorpora trains one model per corpus, without it, and
+// returns every item's logits from the model that did not see its
+// corpus: the nearest thing to a blind figure the development data
+// allows (other writers, other voices), though the cues were written
+// with every corpus in view.
+func CrossValidateCorpora(items []Item, opt learn.Options) [][]float64 {
+	fold, k := CorpusFolds(items)
+	return crossValidate(items, fold, k, opt)
+}
+
+func crossValidate(items []Item, fold []int, k int, opt learn.Options) [][]float64 {
 	out := make([][]float64, len(items))
 	var wg sync.WaitGroup
 	for f := 0; f < k; f++ {

@@ -91,7 +91,7 @@ var (
 	// scheduling matches the wording of a reply about a meeting time.
 	scheduling = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|works (?:for me|fine|great|well)|calendar|invite|zoom|meeting|see you (?:then|on|there)|talk (?:then|soon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`)
 	// uploadSubject matches a notice subject announcing an upload.
-	uploadSubject = regexp.MustCompile(`(?i)\b(?:letters?|lors?|recommendations?)\b.*\b(?:uploaded|submitted|received|completed|delivered)\b|\b(?:uploaded|submitted|received)\b.*\b(?:letters?|lors?|recommendations?)\b`)
+	uploadSubject = regexp.MustCompile(`(?i)\b(?:letters?|lors?|recommendations?|references?)\b.*\b(?:uploaded|submitted|received|completed|delivered)\b|\b(?:uploaded|submitted|received)\b.*\b(?:letters?|lors?|recommendations?|references?)\b`)
 	// askEcho matches the applicant's own request, left in the new text
 	// when a quote was not recognised: it never counts.
 	askEcho = regexp.MustCompile(`\b(?:would|could|will|can) you (?:(?:please|kindly) )?(?:be (?:willing|able|kind enough|so kind as) to |consider |please )?(?:write|writing|provide|providing) (?:me )?(?:a |an )?strong (?:letter|lor|recommendation|reference)|\bi am (?:writing|reaching out|emailing) to (?:ask|request|see) (?:if|whether|you)\b|\bwrite (?:me )?a strong letter of recommendation for (?:me|my)\b`)
@@ -103,7 +103,7 @@ func Extract(m *reader.Message) *Doc {
 		m = &reader.Message{}
 	}
 	var sents []sentence
-	for _, s := range splitSentences(m.NewText) {
+	for _, s := range splitSentences(m.NewText, vocatives(m)) {
 		if !askEcho.MatchString(s.norm) {
 			sents = append(sents, s)
 		}
@@ -130,6 +130,34 @@ func Extract(m *reader.Message) *Doc {
 	d.Features = b.out
 	sort.Slice(d.Features, func(i, j int) bool { return d.Features[i].Name < d.Features[j].Name })
 	return d
+}
+
+// notNames lists words that are names only sometimes: they stay.
+var notNames = map[string]bool{
+	"will": true, "may": true, "hope": true, "can": true, "grace": true, "joy": true, "faith": true,
+	"mark": true, "bill": true, "sunny": true, "rose": true, "summer": true, "august": true, "june": true,
+	"april": true, "dear": true, "doctor": true, "the": true, "and": true, "van": true, "von": true, "de": true,
+	"da": true, "del": true, "dos": true, "das": true, "le": true, "la": true, "el": true, "al": true, "bin": true,
+}
+
+// vocatives returns the words of the recipients' names (the applicant's),
+// lowercased: used to address them ("sorry yusuf cant this cycle"), they
+// carry no meaning and are dropped from the sentences.
+func vocatives(m *reader.Message) map[string]bool {
+	var out map[string]bool
+	for _, a := range m.To {
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Name), func(r rune) bool {
+			return r == ' ' || r == ',' || r == '.' || r == '"' || r == '\'' || r == '(' || r == ')'
+		}) {
+			if len(w) >= 3 && !notNames[w] {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[w] = true
+			}
+		}
+	}
+	return out
 }
 
 // builder collects features, merging the sentences of a repeated name.
@@ -273,9 +301,6 @@ func comboFeatures(b *builder, m *reader.Message, fs *features) {
 			b.addAll("combo:yes_and_asks", h(fRequest))
 		}
 	} else {
-		if fs.has(fStrong) && fs.strength >= 3 && fs.has(fRequest) && ctx {
-			b.addAll("combo:advocacy_and_request", h(fStrong))
-		}
 		if asks && ctx {
 			b.addAll("combo:asks_without_yes", h(fRequest), h(fNonCommit))
 		}

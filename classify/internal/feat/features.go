@@ -32,13 +32,13 @@ var smallTalk = regexp.MustCompile(`\b(?:how are you|how have you been|how is|ho
 
 // infoQuestion matches questions about the letter, the application or the
 // time together, as opposed to unrelated ones.
-var infoQuestion = regexp.MustCompile(`\b(?:deadline|due|when|by what date|what date|programs?|applying|apply|specialt(?:y|ies)|form|cv|resume|statement|letter|lor|rotat\w*|elective|observership|dates?|months?|portal|eras|submit\w*|send|sent|address\w*|sign\w*|letterhead|worked|work on|remind|highlight|emphasi[sz]e|mention|focus|write about|include|cover|who else|how many|how long|which|what (?:did|were|was)|transcript|scores?|step|visa|waiv\w*|confidential|access|letterhead|format|free|available|weeks?|with (?:us|me)|(?:ok|okay|fine|alright) with you)\b`)
+var infoQuestion = regexp.MustCompile(`\b(?:deadline|due|when|by what date|what date|programs?|applying|apply|specialt(?:y|ies)|form|cv|resume|statement|letter|lor|rotat\w*|elective|observership|dates?|months?|portal|eras|submit\w*|send|sent|address\w*|sign\w*|letterhead|worked|work on|remind|highlight|emphasi[sz]e|mention|focus|write about|include|cover|who else|how many|how long|which|what (?:did|were|was)|transcript|scores?|step|visa|waiv\w*|confidential|access|letterhead|format|free|available|weeks?|with (?:us|me)|(?:ok|okay|fine|alright) with you|who is this|who are you|remind me)\b`)
 
 // extract runs the cue table over the sentences of text. Patterns whose
 // literals the text lacks are skipped up front; the others run on each
 // sentence (small inputs keep Go's regexp on its fast backtracking path).
 func extract(text string) *features {
-	return extractSents(splitSentences(text))
+	return extractSents(splitSentences(text, nil))
 }
 
 func extractSents(sents []sentence) *features {

@@ -34,6 +34,16 @@ var (
 		"'re", " are", "it's", "it is", "that's", "that is", "there's", "there is",
 		"let's", "let us", "what's", "what is", "when's", "when is", "he's", "he is", "she's", "she is",
 	}
+	// bareWords expands whole words typed without an apostrophe or
+	// shortened on a phone ("cant", "im", "pls", "u").
+	bareWords = map[string]string{
+		"cant": "can not", "wont": "will not", "dont": "do not", "didnt": "did not", "doesnt": "does not",
+		"isnt": "is not", "wasnt": "was not", "couldnt": "could not", "wouldnt": "would not",
+		"shouldnt": "should not", "havent": "have not", "hasnt": "has not", "arent": "are not",
+		"werent": "were not", "im": "i am", "ive": "i have", "youre": "you are", "youll": "you will",
+		"thats": "that is", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks",
+		"wk": "week", "abt": "about", "cud": "could", "wud": "would", "shd": "should",
+	}
 	// punctuation maps typographic characters to ASCII ones.
 	punctuation = []string{
 		"\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00b4", "'", "`", "'",
@@ -49,14 +59,17 @@ var (
 // normalize lowercases s, maps typographic punctuation to ASCII, expands
 // contractions and collapses whitespace.
 func normalize(s string) string {
-	n, _ := normalizeMap(s)
+	n, _ := normalizeMap(s, nil)
 	return n
 }
 
 // normalizeMap normalizes s like normalize and returns, for every byte of
 // the result, the offset in s of the byte it came from, so that a match
 // in the normal form can be shown as the writer wrote it.
-func normalizeMap(s string) (string, []int) {
+//
+// Words in drop (lowercase: the applicant's names, used as vocatives) are
+// removed.
+func normalizeMap(s string, drop map[string]bool) (string, []int) {
 	// Typographic punctuation, then lowercase, rune by rune.
 	var b []byte
 	var src []int
@@ -70,6 +83,13 @@ func normalizeMap(s string) (string, []int) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x2000 && (unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == 0x200d) {
+			// Emoji and pictographs ("Done ✔️ uploaded") read as spaces.
+			b = append(b, ' ')
+			src = append(src, i)
+			i += size
+			continue
+		}
 		if r < utf8.RuneSelf {
 			c := byte(r)
 			if c >= 'A' && c <= 'Z' {
@@ -94,7 +114,11 @@ func normalizeMap(s string) (string, []int) {
 	b2 := make([]byte, 0, len(low)+16)
 	src2 := make([]int, 0, len(low)+16)
 	for i := 0; i < len(low); {
-		if rep, n := replaceAt(low, i, contractions); n > 0 {
+		rep, n := bareWordAt(low, i, drop)
+		if n == 0 {
+			rep, n = replaceAt(low, i, contractions)
+		}
+		if n > 0 {
 			for k := 0; k < len(rep); k++ {
 				b2 = append(b2, rep[k])
 				src2 = append(src2, src[min(i+k, i+n-1)])
@@ -142,6 +166,38 @@ func replaceAt(s string, i int, pairs []string) (string, int) {
 	return "", 0
 }
 
+// bareWordAt returns the expansion of the whole word of bareWords that
+// starts s at i, and its length (0 when there is none).
+func bareWordAt(s string, i int, drop map[string]bool) (string, int) {
+	if i > 0 && wordByte(s[i-1]) || !wordByte(s[i]) || s[i] == '\'' {
+		return "", 0
+	}
+	j := i
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 0x80) {
+		j++
+	}
+	if j == i || j-i > 24 || j < len(s) && wordByte(s[j]) {
+		return "", 0
+	}
+	if drop[s[i:j]] {
+		return "", j - i
+	}
+	if j-i > 8 {
+		return "", 0
+	}
+	if j+1 < len(s) && s[j] == '.' && s[j+1] >= 'a' && s[j+1] <= 'z' {
+		return "", 0 // "u.s."
+	}
+	if rep, ok := bareWords[s[i:j]]; ok {
+		return rep, j - i
+	}
+	return "", 0
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'' || c >= 0x80
+}
+
 // original returns the text of s (a sentence) that produced bytes
 // [i, j) of its normal form.
 func (s *sentence) original(i, j int) string {
@@ -156,7 +212,9 @@ func (s *sentence) original(i, j int) string {
 // splitSentences splits text into sentences. Paragraphs (blank-line
 // separated) and list items never share a sentence; lines within a
 // paragraph are joined before splitting at sentence punctuation.
-func splitSentences(text string) []sentence {
+//
+// drop lists words to remove (see normalizeMap).
+func splitSentences(text string, drop map[string]bool) []sentence {
 	var out []sentence
 	for _, para := range splitParagraphs(text) {
 		for _, s := range splitPunct(para) {
@@ -167,7 +225,7 @@ func splitSentences(text string) []sentence {
 			if len(out) == maxSentences {
 				return out
 			}
-			norm, src := normalizeMap(s)
+			norm, src := normalizeMap(s, drop)
 			var breaks []int
 			for _, loc := range clauseBreak.FindAllStringIndex(norm, -1) {
 				breaks = append(breaks, loc[1])
