@@ -32,11 +32,16 @@ func loadDev(t *testing.T) []corpus.Item {
 
 // cvResult is the cross-validated verdict on every development reply.
 type cvResult struct {
-	items  []corpus.Item
+	items []corpus.Item
+	// k-fold verdicts
 	want   []int
 	got    []int
 	conf   []float64
 	unsure []bool
+	// leave-one-corpus-out verdicts
+	locoGot    []int
+	locoConf   []float64
+	locoUnsure []bool
 }
 
 var cvOnce = sync.OnceValue(func() *cvResult {
@@ -45,18 +50,27 @@ var cvOnce = sync.OnceValue(func() *cvResult {
 		return nil
 	}
 	logits := corpus.CrossValidate(items, corpus.NumFolds, corpus.Options())
+	loco := corpus.CrossValidateCorpora(items, corpus.Options())
 	r := &cvResult{items: items}
 	t := model().Temperature
 	for i, it := range items {
-		p := learn.Softmax(logits[i], t)
-		k := learn.Argmax(p)
 		r.want = append(r.want, corpus.ClassIndex(it.Label))
-		r.got = append(r.got, k)
-		r.conf = append(r.conf, p[k])
-		r.unsure = append(r.unsure, math.Round(p[k]*1000)/1000 < UnsureBelow)
+		k, c, u := verdict(logits[i], t)
+		r.got, r.conf, r.unsure = append(r.got, k), append(r.conf, c), append(r.unsure, u)
+		k, c, u = verdict(loco[i], t)
+		r.locoGot, r.locoConf, r.locoUnsure = append(r.locoGot, k), append(r.locoConf, c), append(r.locoUnsure, u)
 	}
 	return r
 })
+
+// verdict is what decide makes of logits: the kind, its confidence and
+// whether it is unsure.
+func verdict(z []float64, t float64) (int, float64, bool) {
+	p := learn.Softmax(z, t)
+	k := learn.Argmax(p)
+	c := math.Round(p[k]*1000) / 1000
+	return k, c, c < UnsureBelow
+}
 
 func crossValidated(t *testing.T) *cvResult {
 	t.Helper()
@@ -102,19 +116,47 @@ func TestCrossValidation(t *testing.T) {
 	}
 }
 
+// TestLeaveOneCorpusOut judges each corpus with a model trained on the
+// others: other writers, other voices, the nearest the development data
+// comes to a blind test (the cues were still written with every corpus in
+// view, so it is NOT blind either).
+func TestLeaveOneCorpusOut(t *testing.T) {
+	r := crossValidated(t)
+	s := corpus.Score(r.want, r.locoGot, r.locoUnsure)
+	t.Logf("leave-one-corpus-out on %d development replies (not blind)\n%s", len(r.items), s)
+	sy, h := corpus.ClassIndex("strong_yes"), corpus.ClassIndex("hesitant")
+	if s.MacroF1 < cvFloors.macroF1 || s.Recall[h] < cvFloors.hesitantRecall || s.Precision[sy] < cvFloors.strongPrecision {
+		t.Errorf("macro-F1 %.3f, hesitant recall %.3f, strong_yes precision %.3f: below the floors %.2f, %.2f, %.2f",
+			s.MacroF1, s.Recall[h], s.Precision[sy], cvFloors.macroF1, cvFloors.hesitantRecall, cvFloors.strongPrecision)
+	}
+	for _, d := range corpus.Dev {
+		var want, got []int
+		for i, it := range r.items {
+			if it.Dir == d {
+				want, got = append(want, r.want[i]), append(got, r.locoGot[i])
+			}
+		}
+		if len(want) > 0 {
+			c := corpus.Score(want, got, nil)
+			t.Logf("  %-28s %4d replies: accuracy %.3f, macro-F1 %.3f", d, len(want), c.Accuracy, c.MacroF1)
+		}
+	}
+}
+
 // cvFloors are the cross-validation floors.
 var cvFloors = struct {
 	macroF1, accuracy, hesitantRecall, strongPrecision, strongRecall float64
 }{0.95, 0.95, 0.95, 0.93, 0.95}
 
 // TestConfidenceMeansSomething checks the calibration on held-out
-// predictions: below UnsureBelow errors are common, above it rare.
+// (leave-one-corpus-out) predictions: below UnsureBelow errors are
+// common, above it rare.
 func TestConfidenceMeansSomething(t *testing.T) {
 	r := crossValidated(t)
 	var sure, sureWrong, unsure, unsureWrong int
 	for i := range r.want {
-		wrong := r.want[i] != r.got[i]
-		if r.unsure[i] {
+		wrong := r.want[i] != r.locoGot[i]
+		if r.locoUnsure[i] {
 			unsure++
 			if wrong {
 				unsureWrong++

@@ -42,6 +42,20 @@ func TestQuoteHeadersByLanguage(t *testing.T) {
 		{"pt outlook", "De: Rafael Mendes <r@inbox.test>\nEnviado: segunda-feira, 16 de junho de 2025 09:00\nPara: Dr X\nAssunto: Carta\n\n" + ask},
 		{"pt outlook enviada em", "De: Rafael Mendes [mailto:r@inbox.test]\nEnviada em: segunda-feira, 16 de junho de 2025 09:00\nPara: Dr X\nCc: Secretaria\nAssunto: Carta\n\n" + ask},
 		{"pt original", "-------- Mensagem original --------\nDe: Rafael Mendes <r@inbox.test>\nData: 16/06/2025 09:00\nPara: Dr X\nAssunto: Carta\n\n" + ask},
+		// Other languages: Polish, Czech, Turkish, Indonesian, Russian,
+		// Chinese, Japanese Outlook blocks; Gmail attributions that end in
+		// the address; a block in a language no list knows.
+		{"pl outlook", "Od: Rafael Mendes <r@inbox.test>\nWysłano: 27 lipca 2025 13:33\nDo: prof. X <x@h.test>\nTemat: Request\n\n" + ask},
+		{"pl original", "-----Wiadomość oryginalna-----\nOd: Rafael Mendes <r@inbox.test>\nWysłano: 27 lipca 2025 13:33\nDo: X\nTemat: Request\n\n" + ask},
+		{"cs outlook", "Od: Rafael Mendes <r@inbox.test>\nOdesláno: pondělí 16. června 2025 9:00\nKomu: X\nPředmět: Request\n\n" + ask},
+		{"tr outlook", "Kimden: Rafael Mendes <r@inbox.test>\nGönderildi: 16 Haziran 2025 Pazartesi 09:00\nKime: X\nKonu: Request\n\n" + ask},
+		{"id outlook", "Dari: Rafael Mendes <r@inbox.test>\nDikirim: Senin, 16 Juni 2025 09.00\nKepada: X\nPerihal: Request\n\n" + ask},
+		{"ru outlook", "От: Rafael Mendes <r@inbox.test>\nОтправлено: 16 июня 2025 г. 9:00\nКому: X\nТема: Request\n\n" + ask},
+		{"zh outlook", "发件人: Rafael Mendes <r@inbox.test>\n发送时间: 2025年6月16日 9:00\n收件人: X\n主题: Request\n\n" + ask},
+		{"ja outlook", "差出人: Rafael Mendes <r@inbox.test>\n送信日時: 2025年6月16日 9:00\n宛先: X\n件名: Request\n\n" + ask},
+		{"ru gmail", "пн, 16 июн. 2025 г. в 09:00, Rafael Mendes <r@inbox.test>:\n\n> " + ask},
+		{"ja gmail", "2025年6月16日(月) 9:00 Rafael Mendes <r@inbox.test>:\n\n> " + ask},
+		{"unknown language block", "Ngā: Rafael Mendes <r@inbox.test>\nRā: 16/06/2025 09:00\nKi: X\nKaupapa: Request\n\n" + ask},
 		// English layouts
 		{"original eight dashes", "-------- Original Message --------\nSubject: Letter\nDate: Mon, 16 Jun 2025 09:00\nFrom: Rafael Mendes <r@inbox.test>\nTo: Dr X\n\n" + ask},
 		{"outlook bold html", "**From:** Rafael Mendes <r@inbox.test>\n**Sent:** Monday, June 16, 2025 9:00 AM\n**To:** Dr X\n**Subject:** Letter\n\n" + ask},
@@ -61,6 +75,16 @@ func TestQuoteHeadersByLanguage(t *testing.T) {
 	}
 }
 
+// TestFieldsAreNotQuotes keeps a portal notice's own "Label: value"
+// lines.
+func TestFieldsAreNotQuotes(t *testing.T) {
+	body := "Reference uploaded\n\nApplicant: Mendes, Rafael\nReferee: Dr Hugh Pemberton\nReference number: 4471-C\nUploaded: 29/07/2025 16:05\n\nPlease do not reply."
+	m := &Message{To: []Address{{Name: "Rafael Mendes", Addr: "r@inbox.test"}}}
+	if got := newText(body, m); got != body {
+		t.Errorf("newText = %q", got)
+	}
+}
+
 // TestBottomPostedAndInterleaved keeps the writer's words below or
 // between the quoted request, in any language.
 func TestBottomPostedAndInterleaved(t *testing.T) {
@@ -68,6 +92,7 @@ func TestBottomPostedAndInterleaved(t *testing.T) {
 		{"bottom gmail", "On Mon, Jun 16, 2025 at 9:00 AM Rafael Mendes <r@inbox.test> wrote:\n> " + ask + "\n> Best, Rafael\n\nYes, I can write it.", "Yes, I can write it."},
 		{"bottom german", "Am 16.06.2025 um 09:00 schrieb Rafael Mendes <r@inbox.test>:\n> " + ask + "\n\nJa, gerne. I can write it.", "Ja, gerne. I can write it."},
 		{"interleaved french", "Le 16 juin 2025 à 09:00, Rafael Mendes <r@inbox.test> a écrit :\n> " + ask + "\nYes, I can write it.\n> Could you also tell me the deadline?\nSeptember 1.", "Yes, I can write it.\nSeptember 1."},
+		{"below an unquoted original", "-------- Original Message --------\nSubject: Letter\nDate: Sat, 09 Aug 2025 15:51:44 -0400\nFrom: Rafael Mendes <r@inbox.test>\nTo: Dr X <x@h.test>\n\nDear Dr. X,\n\n" + ask + "\n\nKind regards,\nRafael Mendes\nr@inbox.test\n\nRafael,\n\nBefore I answer: which programs?\n\nEM", "Rafael,\n\nBefore I answer: which programs?"},
 		{"interleaved no attribution", "> " + ask + "\n\nYes.\n\n>> Earlier: thank you for the rotation.\n\nYou are welcome.", "Yes.\n\nYou are welcome."},
 	}
 	for _, tt := range tests {

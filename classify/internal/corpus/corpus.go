@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -154,13 +155,31 @@ func LoadDev(root string) ([]Item, error) {
 	return all, nil
 }
 
-// Options are the training settings of the embedded model.
+// weakFact lists facts about a message that say little by themselves
+// (whether it mentions a letter, its length): they are penalised like the
+// cue families, unlike the headers and notices that decide a kind.
+var weakFact = map[string]bool{
+	"meta:letter_thread": true, "meta:short": true, "meta:long": true, "meta:question": true, "meta:scheduling": true,
+}
+
+// Options are the training settings of the embedded model. The penalties
+// were chosen by leave-one-corpus-out cross-validation: words and
+// phrases are penalised most (they are many, and each is seen in few
+// replies), cue families and combinations less, named cues and facts
+// about the message least.
 func Options() learn.Options {
 	return learn.Options{
 		L2: func(name string) float64 {
 			switch feat.GroupOf(name) {
 			case feat.GroupWord, feat.GroupBigram:
-				return 0.01
+				return 0.02
+			case feat.GroupCue:
+				return 0.004
+			case feat.GroupMeta:
+				if weakFact[name] {
+					return 0.01
+				}
+				return 0.002
 			default:
 				return 0.01
 			}
@@ -177,11 +196,21 @@ func Options() learn.Options {
 	}
 }
 
+// KindWeight weighs training replies by kind: a missed hedge costs the
+// applicant a weak letter, so hesitant replies count more, which moves
+// the doubtful cases between a strong yes and a hesitant one toward
+// hesitant.
+var KindWeight = map[string]float64{"hesitant": 2}
+
 // Examples turns items into training examples.
 func Examples(items []Item) []learn.Example {
 	out := make([]learn.Example, len(items))
 	for i, it := range items {
-		out[i] = learn.Example{Features: it.Doc.Names(), Label: ClassIndex(it.Label)}
+		w := KindWeight[it.Label]
+		if w == 0 {
+			w = 1
+		}
+		out[i] = learn.Example{Features: it.Doc.Names(), Label: ClassIndex(it.Label), Weight: w}
 	}
 	return out
 }
@@ -270,17 +299,28 @@ func crossValidate(items []Item, fold []int, k int, opt learn.Options) [][]float
 // NumFolds is the number of cross-validation folds of the build.
 const NumFolds = 5
 
-// Build cross-validates on the items (NumFolds folds), fits the
-// temperature on the held-out logits, then trains on every item. It
-// returns the model and the held-out logits.
+// Build trains the embedded model on every item, with the temperature
+// fitted on leave-one-corpus-out logits (CrossValidateCorpora), times
+// BlindFactor: the confidence is calibrated on replies from writers the
+// model did not see.
+// It returns the model and those held-out logits.
 func Build(items []Item) (*learn.Model, [][]float64) {
 	opt := Options()
-	logits := CrossValidate(items, NumFolds, opt)
+	logits := CrossValidateCorpora(items, opt)
 	labels := make([]int, len(items))
 	for i, it := range items {
 		labels[i] = ClassIndex(it.Label)
 	}
 	m := Train(items, opt)
-	m.Temperature = learn.FitTemperature(logits, labels)
+	m.Temperature = math.Round(learn.FitTemperature(logits, labels)*BlindFactor*100) / 100
 	return m, logits
 }
+
+// BlindFactor corrects the temperature fitted on development data for
+// its optimism: the cues were written with every corpus in view, so even
+// held-out development replies look easier than replies from new
+// writers. It is the ratio of the temperature fitted on a blind batch to
+// the one the model came with, measured when the batch was scored: 1.7
+// on dev3 (round 1, commit 0481330: 0.50 against 0.30); it was 2.6 on
+// dev1 with the first model (round 0).
+const BlindFactor = 1.7

@@ -58,6 +58,10 @@ const (
 	// notReported: reported or counterfactual speech earlier in the clause
 	// ("I said I would", "I would have been glad to") cancels the cue.
 	notReported
+	// noComparative: a comparison earlier in the clause ("Dr. Park could
+	// write a more detailed letter", "better served by a strong letter")
+	// cancels the cue: the strength is someone else's.
+	noComparative
 )
 
 // cue is a pattern over a normalised sentence that signals a feature.

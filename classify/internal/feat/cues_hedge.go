@@ -20,7 +20,7 @@ func hedgeCues() []cue {
 			"hedged_offer.will_try", `\bsee what i can do\b|\bi will (?:try|do my best|see (?:what|if|whether|how))\b|\bi (?:can|could) try\b|\bgive it a (?:try|shot|go|whirl)\b|\bno promises\b|\b(?:write|do) what i can\b`,
 			"hedged_offer.something_short", `\b(?:willing|able|happy|glad|prepared) to (?:write|put together|draft) (?:you )?(?:something|a few lines|a short note|a brief note|a note)\b`,
 			"hedged_offer.something_short", `\b(?:i can|i could|i will|i would|i might|i may)(?: (?:probably|likely|maybe|perhaps|possibly|at least|still|only|just))? (?:write|put together|draft|put|manage|produce|jot down|send) (?:you )?(?:something|a few lines|a short note|a brief note|a quick note|a few words|a line or two|a couple of (?:lines|paragraphs|sentences)|a paragraph(?: or two)?|a few sentences)\b|\bput something together\b`,
-		), unless: regexp.MustCompile(`^ to (?:finish|get|have|send|upload|submit|complete)\b[^.]{0,40}\b(?:before|by|within|soon|early|in time)\b|^ (?:that|which) (?:really|truly|will|does|shows|captures|reflects)\b|^ (?:great|special|strong|glowing|memorable|detailed|excellent|outstanding|wonderful|meaningful|really)\b`)},
+		), unless: regexp.MustCompile(`^ to (?:finish|get|have|send|upload|submit|complete)(?: (?:it|the letter|your letter|this|that|them|everything))?(?: (?:done|in|uploaded|written|off))? (?:before|by|within|soon|early|in time)\b|^ (?:that|which) (?:really|truly|will|does|shows|captures|reflects)\b|^ (?:great|special|strong|glowing|memorable|detailed|excellent|outstanding|wonderful|meaningful|really)\b`)},
 
 		// Offers conditioned on their use: the writer expects a weak letter.
 		{f: fHedgeCond, flags: negatable, re: alt(

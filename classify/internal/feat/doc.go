@@ -260,6 +260,9 @@ func comboFeatures(b *builder, m *reader.Message, fs *features) {
 	if ctx && (fs.has(fDoneWeak) || fs.has(fFinished) && !fs.has(fPending)) {
 		b.addAll("combo:done_in_letter_thread", h(fDoneWeak), h(fFinished))
 	}
+	if m.IsNotice() && (fs.has(fUploaded) || fs.has(fFinished) || fs.has(fDoneWeak)) && !fs.has(fPending) {
+		b.addAll("combo:notice_says_done", h(fUploaded), h(fFinished), h(fDoneWeak))
+	}
 	if fs.has(fFinished) && fs.has(fPending) {
 		b.addAll("combo:written_not_yet_in", h(fPending))
 	}
@@ -313,6 +316,34 @@ func comboFeatures(b *builder, m *reader.Message, fs *features) {
 	if fs.strength >= 4 {
 		b.add("combo:much_strength", -1, "")
 	}
+	// The turn of a concession carries the point: "I'd be honoured,
+	// although my letter won't say much" hedges; "we only overlapped
+	// briefly, but I'll write a glowing letter" does not.
+	for _, h := range fs.cues {
+		switch h.fam {
+		case fHedge, fNegStrong, fHedgeOffer, fHedgeCond:
+			if conceded(fs.sents, h) {
+				b.add("combo:hedge_after_but", h.sent, "")
+			}
+		case fStrong:
+			if conceded(fs.sents, h) {
+				b.add("combo:strength_after_but", h.sent, "")
+			}
+		}
+	}
+}
+
+// concession matches the turn of a concession.
+var concession = regexp.MustCompile(`\b(?:but|though|although|however|that said|having said that|even so|still|yet|to be (?:honest|fair|transparent|upfront))\b`)
+
+// conceded reports whether the cue h follows the turn of a concession: in
+// its own sentence, or at the start of it.
+func conceded(sents []sentence, h hit) bool {
+	if h.sent >= len(sents) {
+		return false
+	}
+	s := sents[h.sent].norm
+	return concession.MatchString(s[:min(h.pos, len(s))])
 }
 
 // featureKey names the families in feature names.

@@ -12,6 +12,8 @@ type hit struct {
 	sent int     // the sentence
 	// span is the matched text, as the writer wrote it.
 	span string
+	// pos is the offset of the match in the sentence's normal form.
+	pos int
 }
 
 // features records, for each family, the sentences that signal it, and
@@ -82,7 +84,7 @@ func extractSents(sents []sentence) *features {
 			seen[fRequest] = true
 			fs.hits[fRequest] = append(fs.hits[fRequest], i)
 			loc := infoQuestion.FindStringIndex(s.norm)
-			fs.cues = append(fs.cues, hit{name: "request.question", fam: fRequest, sent: i, span: s.original(loc[0], loc[1])})
+			fs.cues = append(fs.cues, hit{name: "request.question", fam: fRequest, sent: i, span: s.original(loc[0], loc[1]), pos: loc[0]})
 		}
 		// An offer beyond the letter ("glad to call the program directors
 		// if that would help") is not a letter conditioned on its use.
@@ -133,6 +135,18 @@ func (fs *features) drop(f feature, i, from int) {
 	fs.cues = kept
 }
 
+// comparativeWord matches a comparison with another writer's letter.
+var comparativeWord = regexp.MustCompile(`\b(?:more|better|stronger|less)\s*$|\bbetter served by\b[^.]*$|\b(?:than|instead of|rather than) (?:mine|me|i could|i can)\b[^.]*$`)
+
+// comparative reports whether the text before a match compares the
+// letter with someone else's ("a more detailed letter", "better served by
+// a strong letter from a radiologist").
+func comparative(before string) bool {
+	before = strings.TrimRight(before, " ")
+	before = strings.TrimSuffix(before, " a")
+	return comparativeWord.MatchString(before) && !strings.HasSuffix(before, "more than")
+}
+
 // negatedStrength names the cue a negated strength match becomes.
 const negatedStrength = "doubt.negated_strength"
 
@@ -141,7 +155,7 @@ const negatedStrength = "doubt.negated_strength"
 // counts as doubted strength instead.
 func matchCue(c cue, s *sentence) []hit {
 	var out []hit
-	flipped := ""
+	flipped, flippedAt := "", 0
 	have := func(name string) bool {
 		for _, h := range out {
 			if h.name == name {
@@ -165,7 +179,7 @@ func matchCue(c cue, s *sentence) []hit {
 		for _, l := range locs {
 			v := judge(c, s, l[0], l[1])
 			if v == 2 {
-				out = append(out, hit{name: p.name, fam: c.f, span: s.original(l[0], min(l[1], len(s.norm)))})
+				out = append(out, hit{name: p.name, fam: c.f, span: s.original(l[0], min(l[1], len(s.norm))), pos: l[0]})
 				break
 			}
 			if v == 1 && c.flags&negFlips != 0 && flipped == "" {
@@ -173,12 +187,12 @@ func matchCue(c cue, s *sentence) []hit {
 				if pre := s.clausePrefix(l[0]); pre != "" {
 					start = max(0, l[0]-len(pre)-1)
 				}
-				flipped = s.original(start, min(l[1], len(s.norm)))
+				flipped, flippedAt = s.original(start, min(l[1], len(s.norm))), start
 			}
 		}
 	}
 	if len(out) == 0 && flipped != "" {
-		out = append(out, hit{name: negatedStrength, fam: fNegStrong, span: flipped})
+		out = append(out, hit{name: negatedStrength, fam: fNegStrong, span: flipped, pos: flippedAt})
 	}
 	return out
 }
@@ -199,10 +213,13 @@ func judge(c cue, s *sentence, i, j int) uint8 {
 	case c.need != nil && !c.need.MatchString(s.norm[j:]):
 		return 0
 	}
-	if c.flags&(condOff|noModal|notReported|negatable) == 0 {
+	if c.flags&(condOff|noModal|notReported|negatable|noComparative) == 0 {
 		return 2
 	}
 	pre := s.clausePrefix(i)
+	if c.flags&noComparative != 0 && comparative(s.norm[:i]) {
+		return 0
+	}
 	switch {
 	case pre == "":
 		return 2

@@ -1,7 +1,7 @@
 // Command train fits the classifier's model on the development corpora
 // and writes it for embedding (run by `go generate ./classify`).
 //
-// It first cross-validates (corpus.NumFolds folds, deterministic) to
+// It first cross-validates (leaving out one corpus at a time) to
 // calibrate the model's confidence: the temperature that makes held-out
 // probabilities honest is fitted on the held-out logits, and the held-out
 // figures are printed. Then it trains on every development reply and
@@ -51,7 +51,7 @@ func run(out string) error {
 		labels[i] = corpus.ClassIndex(it.Label)
 		got[i] = learn.Argmax(logits[i])
 	}
-	fmt.Printf("%d-fold cross-validation (NOT blind: every reply is development data)\n%s", corpus.NumFolds, corpus.Score(labels, got, nil))
+	fmt.Printf("leave-one-corpus-out cross-validation (NOT blind: every reply is development data)\n%s", corpus.Score(labels, got, nil))
 	fmt.Printf("temperature %.2f; model: %d features, training loss %.3f\n", m.Temperature, len(m.Weights), m.Loss(corpus.Examples(items)))
 	return os.WriteFile(out, m.Marshal(), 0o644)
 }
