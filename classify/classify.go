@@ -59,7 +59,7 @@ func Kinds() []Kind {
 // UnsureBelow is the confidence under which a result is Unsure: on
 // cross-validation, errors are common below it and rare above it (see
 // README.md).
-const UnsureBelow = 0.7
+const UnsureBelow = 0.8
 
 // Result is the classification of one message.
 type Result struct {

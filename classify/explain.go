@@ -193,6 +193,7 @@ var familyReasons = map[Kind][][2]string{
 		{"finished", "said the letter is done: %s"},
 	},
 	Other: {
+		{"aside", "only routes the request: %s"},
 		{"ack", "acknowledged: %s"},
 	},
 }

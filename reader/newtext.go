@@ -116,7 +116,9 @@ func cutQuotes(lines []string, m *Message) []string {
 		}
 		if separatorOriginal.MatchString(line) {
 			end, from := headerBlock(lines, i+1)
-			if keepForward(m, from, false) {
+			if keepForward(m, from, false) || end > i+1 && followedByQuote(lines, end) {
+				// A forward to keep, or an original quoted with ">" below
+				// its header: the writer answers between its lines.
 				i = end - 1
 				continue
 			}
@@ -136,7 +138,7 @@ func cutQuotes(lines []string, m *Message) []string {
 		}
 		if isHeaderBlock(lines, i, m) {
 			end, from := headerBlock(lines, i)
-			if keepForward(m, from, forwardSubject.MatchString(m.Subject)) {
+			if keepForward(m, from, forwardSubject.MatchString(m.Subject)) || end > i && followedByQuote(lines, end) {
 				i = end - 1
 				continue
 			}
@@ -151,10 +153,10 @@ func cutQuotes(lines []string, m *Message) []string {
 	return out
 }
 
-// anyText reports whether any line is not blank.
+// anyText reports whether any line is neither blank nor a separator.
 func anyText(lines []string) bool {
 	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
+		if strings.TrimSpace(l) != "" && !separatorLine.MatchString(l) {
 			return true
 		}
 	}
@@ -384,8 +386,8 @@ func sameName(a, b string) bool {
 	return norm(a) == norm(b)
 }
 
-// joinLines joins lines, trimming trailing spaces, separator lines at the
-// end and runs of blank lines.
+// joinLines joins lines, trimming trailing spaces, separator lines at
+// either end and runs of blank lines.
 func joinLines(lines []string) string {
 	for len(lines) > 0 {
 		last := strings.TrimSpace(lines[len(lines)-1])
@@ -393,6 +395,13 @@ func joinLines(lines []string) string {
 			break
 		}
 		lines = lines[:len(lines)-1]
+	}
+	for len(lines) > 0 {
+		first := strings.TrimSpace(lines[0])
+		if first != "" && !separatorLine.MatchString(first) {
+			break
+		}
+		lines = lines[1:]
 	}
 	var b strings.Builder
 	blank := true

@@ -93,6 +93,8 @@ func TestBottomPostedAndInterleaved(t *testing.T) {
 		{"bottom german", "Am 16.06.2025 um 09:00 schrieb Rafael Mendes <r@inbox.test>:\n> " + ask + "\n\nJa, gerne. I can write it.", "Ja, gerne. I can write it."},
 		{"interleaved french", "Le 16 juin 2025 à 09:00, Rafael Mendes <r@inbox.test> a écrit :\n> " + ask + "\nYes, I can write it.\n> Could you also tell me the deadline?\nSeptember 1.", "Yes, I can write it.\nSeptember 1."},
 		{"below an unquoted original", "-------- Original Message --------\nSubject: Letter\nDate: Sat, 09 Aug 2025 15:51:44 -0400\nFrom: Rafael Mendes <r@inbox.test>\nTo: Dr X <x@h.test>\n\nDear Dr. X,\n\n" + ask + "\n\nKind regards,\nRafael Mendes\nr@inbox.test\n\nRafael,\n\nBefore I answer: which programs?\n\nEM", "Rafael,\n\nBefore I answer: which programs?"},
+		{"bottom under outlook es", "________________________________\nDe: Rafael Mendes <r@inbox.test>\nEnviado: lunes, 21 de julio de 2025 14:14\nPara: Dra. X <x@h.test>\nAsunto: Request\n\nDear Dr. X,\n\n" + ask + "\n\nRespectfully,\nRafael Mendes, MD\nr@inbox.test\n\nHola Rafael,\n\nSí, puedo escribirte algo.", "Hola Rafael,\n\nSí, puedo escribirte algo."},
+		{"interleaved under original message", "Answers inline below.\n\n-----Original Message-----\nFrom: Rafael Mendes <r@inbox.test>\nSent: Monday, August 4, 2025 8:02 PM\nTo: Dr X <x@h.test>\nSubject: Request\n\n> " + ask + "\n\n[DC] Yes. Gladly.\n\n> Can I send my CV?\n\n[DC] Please do.", "Answers inline below.\n\n[DC] Yes. Gladly.\n\n[DC] Please do."},
 		{"interleaved no attribution", "> " + ask + "\n\nYes.\n\n>> Earlier: thank you for the rotation.\n\nYou are welcome.", "Yes.\n\nYou are welcome."},
 	}
 	for _, tt := range tests {

@@ -29,13 +29,14 @@ const (
 	fNonCommit                 // an explicit deferral ("before I commit")
 	fRequest                   // asks for materials, a meeting or a deadline
 	fAck                       // acknowledges receipt ("Got them, thanks")
+	fAside                     // only routes the request (wrong person, passed on to the writer)
 	numFeatures
 )
 
 var featureNames = [numFeatures]string{
 	"uploaded", "handed in", "finished", "pending", "decline", "policy", "regret", "negated strength", "hedged offer",
 	"conditional offer", "hedge", "reluctance", "strength", "praise", "agreement",
-	"weak agreement", "delivery", "non-commitment", "request", "acknowledgement",
+	"weak agreement", "delivery", "non-commitment", "request", "acknowledgement", "aside",
 }
 
 func (f feature) String() string { return featureNames[f] }

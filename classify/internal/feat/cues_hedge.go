@@ -41,6 +41,7 @@ func hedgeCues() []cue {
 		{f: fHedge, flags: negatable, re: alt(
 			"hedge.generic_letter", `\b(?:standard|generic|general|basic|brief|short|quick|simple|routine|neutral|factual|modest|boilerplate|form|template|institutional)\s+`+letterNoun+`\b`,
 			"hedge.generic_letter", `\b(?:departmental|institutional|institute|fixed|prescribed|set) (?:format|template|proforma|pro forma)\b`,
+			"hedge.certify_facts", `\bcarta (?:de )?constancia\b|\bconstancia\b|\battestation de (?:stage|présence)\b|\bcertificado de\b|\bdeclaração de\b`,
 			"hedge.certify_facts", `\bonly (?:a |an )?(?:certificate|testimonial|experience letter|letter of (?:completion|attendance))\b|\bcertificate (?:of|confirming) (?:completion|attendance|internship|training|posting|your)\b`,
 			"hedge.faded_memory", `\b(?:from|on) memory (?:only|alone)\b|\bonly from memory\b|\bno (?:longer have )?access to (?:your |the |my |our )?(?:\w+ )?(?:assessments?|records?|evaluations?|files?|notes)\b`,
 			"hedge.short_time", `\b(?:away|on leave|on sabbatical|abroad|not around|not there)\b[^.]{0,30}\b(?:most|much|part) of (?:your|the) (?:posting|rotation|elective|time|stay|attachment|observership)\b`,
@@ -77,7 +78,7 @@ func hedgeCues() []cue {
 			"hedge.someone_better", `\bnot (?:sure|certain|convinced) (?:i am|that i am|i would be|i can|i could|if i|whether i|i know you|i would)\b|\b(?:i am|i) (?:not sure|unsure) (?:if|whether|that) i\b`,
 			"hedge.little_to_say", `\b(?:can not|could not|do not|will not) promise (?:much|anything|a lot|more|too much)\b|\b(?:much|anything) beyond (?:that|this|the basics)\b`,
 			"hedge.someone_better", `\bknows? (?:you|your(?: \w+){0,2} work)(?: [^.]{0,30})? (?:much |far |a lot |a bit )?better\b`,
-		), unless: regexp.MustCompile(`^\s*(?:request|requests|writer|writers|form|forms|id|portal|deadline)\b`)},
+		), unless: regexp.MustCompile(`^\s*(?:request|requests|writer|writers|form|forms|id|portal|deadline|confidential)\b|^ (?:letters?|lors|references) (?:for|to|when|if|once|after)\b`)},
 
 		// A letter the applicant drafts and the writer signs: minimal effort.
 		{f: fHedge, flags: negatable, re: alt(

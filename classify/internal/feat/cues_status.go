@@ -37,6 +37,8 @@ func statusCues() []cue {
 		// in tomorrow"), a condition ("once it has been uploaded") or a
 		// question cancels it.
 		{f: fUploaded, flags: negatable | condOff | noQuestion | noModal, re: alt(
+			// in the writer's own language, beside English
+			"upload.in_another_language", `\b(?:ya )?(?:subí|cargué|envié|mandé|he (?:subido|cargado|enviado)) (?:la|tu|su) carta|\b(?:ya )?(?:quedó|está) (?:cargada|subida|enviada)|\bha (?:cargado|subido|enviado) (?:su|la|tu) carta|\b(?:enviei|subi|mandei|carreguei) (?:a|sua|tua) carta|\b(?:a carta )?(?:já )?foi (?:enviada|carregada)|\bj'ai (?:envoyé|téléchargé|soumis|déposé) (?:la|votre|ta) lettre|\bla lettre (?:est|a été) (?:envoyée|déposée|téléchargée)|^(?:ya está|listo|pronto|feito|c'est fait)\s*[.!]*$`,
 			"upload.writer_uploaded", writerSubj+advs+`\s+(?:uploaded|submitted|turned in|filed)`+doneTail,
 			"upload.writer_sent_letter", writerSubj+advs+`\s+(?:sent|e-?mailed|sent off|sent in|delivered|signed and (?:uploaded|submitted|sent))\s+(?:(?:the|my|your|his|her|a)\s+(?:\w+\s+)?`+letterNoun+`|it (?:in|off|through|via|to the portal|to eras))`,
 			// "the letter from Dr. X has been uploaded", "her letter for you went in"
@@ -161,6 +163,7 @@ func statusCues() []cue {
 		{f: fPolicy, flags: notReported, re: alt(
 			"policy.only_writes_for", `\b(?:i|we|he|she) (?:only|generally only|usually only|typically only|normally only|just) (?:write|provide|agree to write|sign|do|give|offer) (?:\w+ ){0,2}(?:letters?|lors|recommendations|references|for|if|when|after|once)\b`,
 			"policy.only_writes_for", `\b(?:i|we|he|she) (?:write|provide|sign|give) (?:\w+ ){0,2}(?:letters?|lors|recommendations|references) only (?:for|if|when|after|to|once)\b|\b(?:write|provide) (?:\w+ )?(?:letters?|lors|references) only\b`,
+			"policy.has_rule", `\b(?:tengo|tenemos|temos|tenho) (?:la |a |una |uma )?(?:política|regla|regra)\b|\bsolamente para los\b|\bsomente para os\b`,
 			"policy.has_rule", `\b(?:my|our|the department|the departmental|the hospital|the institutional|the school) (?:general |standing |firm |usual |own )?(?:policy|rule|practice|custom|requirement) (?:is|has been|requires|says)\b|\bi have a (?:firm |strict |simple |general |standing |personal |longstanding |hard )?(?:rule|policy|practice)\b|\bas a (?:rule|policy|matter of policy)\b`,
 			"policy.requires_from_you", `\b(?:i would|i will|i) (?:want|need|require|ask|expect) (?:you|applicants|students|candidates) to (?:waive|send|provide|fill|complete|draft|meet|sign|confirm|share|give)\b`,
 			"policy.requires_from_you", `\b(?:i|we) (?:usually|always|generally|normally|typically) (?:meet|talk|speak|sit down) with (?:applicants|students|candidates|people|everyone|anyone) (?:before|first)\b`,

@@ -308,11 +308,6 @@ func comboFeatures(b *builder, m *reader.Message, fs *features) {
 			b.addAll("combo:asks_without_yes", h(fRequest), h(fNonCommit))
 		}
 	}
-	if m.Auto.Is && m.Auto.Reason == "body wording" {
-		if fs.has(fDecline) || fs.has(fAgree) || offer || fs.strength >= 2 || fs.has(fUploaded) {
-			b.add("combo:away_notice_with_decision", -1, "")
-		}
-	}
 	if fs.strength >= 4 {
 		b.add("combo:much_strength", -1, "")
 	}
@@ -350,5 +345,5 @@ func conceded(sents []sentence, h hit) bool {
 var featureKey = [numFeatures]string{
 	"upload", "handed_in", "finished", "pending", "decline", "policy", "regret", "doubt", "hedged_offer",
 	"conditional_offer", "hedge", "reluctance", "strength", "praise", "agree",
-	"bare_yes", "deliver", "defer", "request", "ack",
+	"bare_yes", "deliver", "defer", "request", "ack", "aside",
 }
