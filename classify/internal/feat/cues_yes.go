@@ -42,6 +42,7 @@ func yesCues() []cue {
 		// letter from me", "not a form one") or a writer's standards ("I don't
 		// hand out strong letters lightly"): the negation is the point.
 		{f: fStrong, flags: condOff | noQuestion, re: alt(
+			"strength.not_a_generic_letter", `\b(?:anything|nothing) (?:but|less than|short of|other than) (?:a |an )?(?:glowing|strong|stellar|excellent|outstanding|enthusiastic|great|ringing|positive|wonderful)\b`,
 			"strength.not_a_generic_letter", `\b(?:not|never|no|nothing|hardly)\b(?: (?:be|get|receive|write|you|going|to|a|an|some|any|just|from|me|getting|writing|like))* (?:lukewarm|generic|form|boilerplate|template|templated|standard|half-hearted|halfhearted|tepid|watered-down|vague|weak|so-so|cookie-cutter|run-of-the-mill|perfunctory|token|bland|canned|form-style) (?:letter|one|recommendation|reference|note)\b`,
 			"strength.not_a_generic_letter", `\b(?:a|my) (?:real|genuine|heartfelt|thoughtful|meaningful|substantive|proper) (?:letter|one|recommendation)\b`,
 			"strength.selective_writer", `\b(?:not|never|rarely|seldom) (?:hand out|give out|give|write|offer|do|sign|agree to write|say yes to) (?:\w+ ){0,2}(?:letters|recommendations|ones|them|requests) (?:lightly|easily|casually|often|to (?:just )?anyone|for (?:just )?anyone|for everyone|to everyone)\b`,
@@ -54,6 +55,11 @@ func yesCues() []cue {
 			"praise.warm_adverb", `\b(?:absolutely|definitely|happily|proud)\b`,
 			"praise.adjectives", `\b(?:excellent|outstanding|exceptional|superb|terrific|fantastic|impressive|impressed|brilliant|remarkable|stellar|phenomenal|wonderful|amazing|talented|gifted|standout|stood out|a star|a joy|sharp|hard[- ]?working|conscientious|thorough|engaged|bright|top-notch|superstar|rock ?star|cleanest|distinguished|exemplary|first-rate|first rate)\b`,
 			"praise.pleasure_to_work_with", `\ba pleasure (?:to (?:work|have|teach|supervise)|working|having)\b|\bstrong (?:candidate|applicant|resident|student|trainee|clinician|work ethic|clinical)\b|\bgreat (?:job|work|asset|addition|resident|student|fit|candidate)\b`,
+		)},
+
+		// A rhetorical question as the yes ("How could I say no?").
+		{f: fAgree, flags: negatable | condOff | notReported, re: alt(
+			"agree.yes_phrase", `^(?:(?:and|but|well|oh),? )?(?:how|why) (?:could|would|can|should|on earth would) (?:i|anyone) (?:possibly |ever )?(?:say no|refuse|not|decline|turn (?:you|this) down|hesitate)\b`,
 		)},
 
 		// Explicit agreement to write.
@@ -73,6 +79,7 @@ func yesCues() []cue {
 			"agree.accepts", `^(?:and )?(?:i|we) (?:\w+ly )?(?:agree|accept)\s*[.!]*$|\b(?:i|we) (?:will|would|shall|am going to) (?:put|give|lend|throw) (?:my|our) (?:full |complete |whole |strong |enthusiastic |wholehearted |unreserved )?(?:support|backing|weight|name) behind (?:you|your)\b`,
 			"agree.in_another_language", `\b(?:con (?:mucho )?gusto|com (?:muito )?prazer|claro que s[ií]m?|s[ií]m?,? claro|avec plaisir|bien s[uû]r|mit vergn[uü]gen|gerne|puedo escribir|posso escrever|je peux (?:écrire|t'écrire|vous écrire)|(?:s[ií] )?te puedo ayudar|(?:s[ií],? )?(?:te|le) puedo escribir)|^claro,`,
 			"agree.yes_phrase", `^(?:(?:yes|ok|okay|sure|certainly|most certainly|of course)[,.!]? )?(?:i|we) (?:will|shall) (?:give|write|do|oblige|do so|do it)(?: it| so| one| that)?\s*[.!]*$|^(?:(?:yes|ok|okay|sure|certainly)[,.!]? )?(?:[a-z]+[,.!]? )?will (?:write|do|give|provide)\b|^(?:most )?certainly,? (?:i|we) (?:will|shall|can)\b`,
+			"agree.yes_phrase", `\b(?:an|a) (?:easy|quick|immediate|emphatic|definite|resounding|wholehearted) yes\b|\b(?:easy|simple) (?:decision|call)\b`,
 			"agree.yes_phrase", `\bcount me in\b|\bconsider it done\b|\bleave it with me\b|\b(?:the answer is|my answer is|so|of course|absolutely) yes\b|\byes,? (?:i (?:can|will|would)|of course|absolutely|definitely|happily|gladly)\b`,
 		), unless: regexp.MustCompile(`^ (?:letters? )?for (?:several|many|other|too many|a number of|\d+|all (?:my|the)|others)\b`)},
 

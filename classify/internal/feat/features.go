@@ -84,7 +84,7 @@ func extractSents(sents []sentence) *features {
 			seen[fRequest] = true
 			fs.hits[fRequest] = append(fs.hits[fRequest], i)
 			loc := infoQuestion.FindStringIndex(s.norm)
-			fs.cues = append(fs.cues, hit{name: "request.question", fam: fRequest, sent: i, span: s.original(loc[0], loc[1]), pos: loc[0]})
+			fs.cues = append(fs.cues, hit{name: "request.question", fam: fRequest, sent: i, span: s.clause(loc[0], loc[1]), pos: loc[0]})
 		}
 		// An offer beyond the letter ("glad to call the program directors
 		// if that would help") is not a letter conditioned on its use.
@@ -179,7 +179,7 @@ func matchCue(c cue, s *sentence) []hit {
 		for _, l := range locs {
 			v := judge(c, s, l[0], l[1])
 			if v == 2 {
-				out = append(out, hit{name: p.name, fam: c.f, span: s.original(l[0], min(l[1], len(s.norm))), pos: l[0]})
+				out = append(out, hit{name: p.name, fam: c.f, span: s.clause(l[0], min(l[1], len(s.norm))), pos: l[0]})
 				break
 			}
 			if v == 1 && c.flags&negFlips != 0 && flipped == "" {

@@ -381,6 +381,44 @@ func reported(pre string) bool {
 	return reportedWord.MatchString(pre)
 }
 
+// clause returns the writer's text of the clause around bytes [i, j) of
+// the normal form: from the clause break before i to the one after j.
+func (s *sentence) clause(i, j int) string {
+	start, end := 0, len(s.norm)
+	for _, b := range s.breaks {
+		if b <= i {
+			start = b
+		} else if b >= j {
+			// b is the end of a break token; the clause ends before it.
+			k := b
+			for k > j && k > 0 && s.norm[k-1] != ' ' && s.norm[k-1] != ',' && s.norm[k-1] != ';' && s.norm[k-1] != ':' && s.norm[k-1] != '(' && s.norm[k-1] != ')' {
+				k--
+			}
+			end = max(k, j)
+			break
+		}
+	}
+	// A long clause is cut to a few words around the match.
+	if end-start > 90 {
+		if i-start > 30 {
+			start = i - 30
+			for start < i && s.norm[start-1] != ' ' {
+				start++
+			}
+		}
+		if end-j > 40 {
+			end = j + 40
+			for end > j && s.norm[end] != ' ' {
+				end--
+			}
+		}
+	}
+	for start < len(s.norm) && (s.norm[start] == ' ' || s.norm[start] == ',') {
+		start++
+	}
+	return strings.Trim(s.original(start, end), " ,;:-")
+}
+
 // clausePrefix returns the part of s.norm before position i that belongs
 // to the same clause, limited to its last 12 words.
 func (s *sentence) clausePrefix(i int) string {
