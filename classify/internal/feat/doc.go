@@ -87,9 +87,9 @@ var (
 	// reminder or a pending letter.
 	notUploadSubject = regexp.MustCompile(`(?i)\b(?:requests?|requested|reminders?|pending|awaiting|not|missing|outstanding)\b`)
 	// letterContext matches words that show a message is about the letter.
-	letterContext = regexp.MustCompile(`(?i)\b(?:letters?|lors?|recommend\w*|references?|eras|writers?|write|writing|support (?:you|your)|the form|cv)\b`)
+	letterContext = regexp.MustCompile(`\b(?:letters?|lors?|recommend\w*|references?|eras|writers?|write|writing|support (?:you|your)|the form|cv)\b`)
 	// scheduling matches the wording of a reply about a meeting time.
-	scheduling = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|works (?:for me|fine|great|well)|calendar|invite|zoom|meeting|see you (?:then|on|there)|talk (?:then|soon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`)
+	scheduling = regexp.MustCompile(`\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|works (?:for me|fine|great|well)|calendar|invite|zoom|meeting|see you (?:then|on|there)|talk (?:then|soon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`)
 	// uploadSubject matches a notice subject announcing an upload.
 	uploadSubject = regexp.MustCompile(`(?i)\b(?:letters?|lors?|recommendations?|references?)\b.*\b(?:uploaded|submitted|received|completed|delivered)\b|\b(?:uploaded|submitted|received)\b.*\b(?:letters?|lors?|recommendations?|references?)\b`)
 	// askEcho matches the applicant's own request, left in the new text
@@ -123,8 +123,14 @@ func Extract(m *reader.Message) *Doc {
 			b.add("fam:"+featureKey[f], i, "")
 		}
 	}
-	metaFeatures(&b, m, fs)
-	comboFeatures(&b, m, fs)
+	subject, text := strings.ToLower(m.Subject), strings.ToLower(m.NewText)
+	ctx := msgContext{
+		subject: letterContext.MatchString(subject),
+		text:    letterContext.MatchString(text),
+		sched:   scheduling.MatchString(text),
+	}
+	metaFeatures(&b, m, fs, ctx)
+	comboFeatures(&b, m, fs, ctx)
 	lexical(&b, fs.sents)
 
 	d.Features = b.out
@@ -194,8 +200,12 @@ func (b *builder) addAll(name string, sents ...[]int) {
 	}
 }
 
+// msgContext says whether the subject and the new text are about the
+// letter, and whether the text is about a meeting time.
+type msgContext struct{ subject, text, sched bool }
+
 // metaFeatures records facts about the message as a whole.
-func metaFeatures(b *builder, m *reader.Message, fs *features) {
+func metaFeatures(b *builder, m *reader.Message, fs *features, mc msgContext) {
 	switch {
 	case m.Auto.Is && m.Auto.Reason == "body wording":
 		b.add("meta:auto_wording", -1, "")
@@ -233,10 +243,10 @@ func metaFeatures(b *builder, m *reader.Message, fs *features) {
 	if question {
 		b.add("meta:question", -1, "")
 	}
-	if letterContext.MatchString(m.Subject) || letterContext.MatchString(m.NewText) {
+	if mc.subject || mc.text {
 		b.add("meta:letter_thread", -1, "")
 	}
-	if scheduling.MatchString(m.NewText) {
+	if mc.sched {
 		b.add("meta:scheduling", -1, "")
 	}
 }
@@ -244,11 +254,11 @@ func metaFeatures(b *builder, m *reader.Message, fs *features) {
 // comboFeatures records the combinations of families that the rule
 // cascade decided by: they let a linear model say "a yes without any
 // strength" or "a refusal that still offers a letter".
-func comboFeatures(b *builder, m *reader.Message, fs *features) {
+func comboFeatures(b *builder, m *reader.Message, fs *features, mc msgContext) {
 	h := func(f feature) []int { return fs.hits[f] }
-	ctx := letterContext.MatchString(m.Subject) || letterContext.MatchString(m.NewText)
+	ctx := mc.subject || mc.text
 	offer := fs.has(fHedgeOffer)
-	weakOK := letterContext.MatchString(m.NewText) || (ctx && !scheduling.MatchString(m.NewText))
+	weakOK := mc.text || (ctx && !mc.sched)
 	agree := fs.has(fAgree) || (fs.has(fDeliver) && !fs.has(fAck)) || (fs.has(fAgreeWeak) && weakOK)
 	agreeSents := [][]int{h(fAgree), h(fDeliver)}
 	if weakOK {

@@ -36,13 +36,15 @@ var smallTalk = regexp.MustCompile(`\b(?:how are you|how have you been|how is|ho
 // time together, as opposed to unrelated ones.
 var infoQuestion = regexp.MustCompile(`\b(?:deadline|due|when|by what date|what date|programs?|applying|apply|specialt(?:y|ies)|form|cv|resume|statement|letter|lor|rotat\w*|elective|observership|dates?|months?|portal|eras|submit\w*|send|sent|address\w*|sign\w*|letterhead|worked|work on|remind|highlight|emphasi[sz]e|mention|focus|write about|include|cover|who else|how many|how long|which|what (?:did|were|was)|transcript|scores?|step|visa|waiv\w*|confidential|access|letterhead|format|free|available|weeks?|with (?:us|me)|(?:ok|okay|fine|alright) with you|who is this|who are you|remind me)\b`)
 
-// extract runs the cue table over the sentences of text. Patterns whose
-// literals the text lacks are skipped up front; the others run on each
-// sentence (small inputs keep Go's regexp on its fast backtracking path).
+// extract runs the cue table over the sentences of text.
 func extract(text string) *features {
 	return extractSents(splitSentences(text, nil))
 }
 
+// extractSents runs the cue table over the sentences. Patterns whose
+// literals the text lacks are skipped up front; the others run on each
+// sentence that holds their literals (small inputs keep Go's regexp on
+// its fast backtracking path), and each match is judged in its clause.
 func extractSents(sents []sentence) *features {
 	fs := &features{sents: sents}
 	var all strings.Builder
@@ -51,33 +53,73 @@ func extractSents(sents []sentence) *features {
 		all.WriteByte('\n')
 	}
 	joined := all.String()
+	perSent := make([][]hit, len(sents))
 	table := cues()
-	active := make([]cue, 0, len(table))
+	whole := newLitCache(joined, nil)
+	caches := make([]*litCache, len(sents))
+	for k := range caches {
+		caches[k] = newLitCache(fs.sents[k].norm, nil)
+	}
+	var flipped []string
+	var flippedAt []int
+	var counted []bool
 	for _, c := range table {
 		var ps []pattern
 		for _, p := range c.re {
-			if p.possible(joined) {
+			if p.possibleIn(whole) {
 				ps = append(ps, p)
 			}
 		}
-		if len(ps) > 0 {
-			c.re = ps
-			active = append(active, c)
+		if len(ps) == 0 {
+			continue
+		}
+		if c.flags&negFlips != 0 {
+			flipped = append(flipped[:0], make([]string, len(sents))...)
+			flippedAt = append(flippedAt[:0], make([]int, len(sents))...)
+			counted = append(counted[:0], make([]bool, len(sents))...)
+		}
+		for _, p := range ps {
+			for k := range fs.sents {
+				s := &fs.sents[k]
+				if hasName(perSent[k], p.name) || !p.possibleIn(caches[k]) {
+					continue
+				}
+				for _, loc := range p.re.FindAllStringIndex(s.norm, 4) {
+					i, j := loc[0], loc[1]
+					v := judge(c, s, i, j)
+					if v == 2 {
+						perSent[k] = append(perSent[k], hit{name: p.name, fam: c.f, sent: k, span: s.clause(i, j), pos: i})
+						if c.flags&negFlips != 0 {
+							counted[k] = true
+						}
+						break
+					}
+					if v == 1 && c.flags&negFlips != 0 && flipped[k] == "" {
+						start := i
+						if pre := s.clausePrefix(i); pre != "" {
+							start = max(0, i-len(pre)-1)
+						}
+						flipped[k], flippedAt[k] = s.clause(start, j), start
+					}
+				}
+			}
+		}
+		if c.flags&negFlips != 0 {
+			for k, f := range flipped {
+				if f != "" && !counted[k] && !hasName(perSent[k], negatedStrength) {
+					perSent[k] = append(perSent[k], hit{name: negatedStrength, fam: fNegStrong, sent: k, span: f, pos: flippedAt[k]})
+				}
+			}
 		}
 	}
 	for i, s := range fs.sents {
 		var seen [numFeatures]bool
 		first := len(fs.cues)
-		for _, c := range active {
-			for _, h := range matchCue(c, &fs.sents[i]) {
-				h.sent = i
-				if !fs.hasCue(first, h.name) {
-					fs.cues = append(fs.cues, h)
-				}
-				if !seen[h.fam] {
-					seen[h.fam] = true
-					fs.hits[h.fam] = append(fs.hits[h.fam], i)
-				}
+		for _, h := range perSent[i] {
+			fs.cues = append(fs.cues, h)
+			if !seen[h.fam] {
+				seen[h.fam] = true
+				fs.hits[h.fam] = append(fs.hits[h.fam], i)
 			}
 		}
 		if s.question && !seen[fRequest] && infoQuestion.MatchString(s.norm) && !smallTalk.MatchString(s.norm) {
@@ -108,8 +150,9 @@ func extractSents(sents []sentence) *features {
 	return fs
 }
 
-func (fs *features) hasCue(from int, name string) bool {
-	for _, h := range fs.cues[from:] {
+// hasName reports whether hits holds a cue of that name.
+func hasName(hits []hit, name string) bool {
+	for _, h := range hits {
 		if h.name == name {
 			return true
 		}
@@ -149,53 +192,6 @@ func comparative(before string) bool {
 
 // negatedStrength names the cue a negated strength match becomes.
 const negatedStrength = "doubt.negated_strength"
-
-// matchCue returns the named cues of c that count in sentence s: each
-// pattern name once, with its family; a negated match of a negFlips cue
-// counts as doubted strength instead.
-func matchCue(c cue, s *sentence) []hit {
-	var out []hit
-	flipped, flippedAt := "", 0
-	have := func(name string) bool {
-		for _, h := range out {
-			if h.name == name {
-				return true
-			}
-		}
-		return false
-	}
-	for _, p := range c.re {
-		if have(p.name) || !p.possible(s.norm) {
-			continue
-		}
-		loc := p.re.FindStringIndex(s.norm)
-		if loc == nil {
-			continue
-		}
-		locs := [][]int{loc}
-		if judge(c, s, loc[0], loc[1]) != 2 {
-			locs = p.re.FindAllStringIndex(s.norm, 4)
-		}
-		for _, l := range locs {
-			v := judge(c, s, l[0], l[1])
-			if v == 2 {
-				out = append(out, hit{name: p.name, fam: c.f, span: s.clause(l[0], min(l[1], len(s.norm))), pos: l[0]})
-				break
-			}
-			if v == 1 && c.flags&negFlips != 0 && flipped == "" {
-				start := l[0]
-				if pre := s.clausePrefix(l[0]); pre != "" {
-					start = max(0, l[0]-len(pre)-1)
-				}
-				flipped, flippedAt = s.original(start, min(l[1], len(s.norm))), start
-			}
-		}
-	}
-	if len(out) == 0 && flipped != "" {
-		out = append(out, hit{name: negatedStrength, fam: fNegStrong, span: flipped, pos: flippedAt})
-	}
-	return out
-}
 
 // judge decides what a match at [i, j) of sentence s means for cue c:
 // 2 when it counts, 1 when only a negation cancels it, 0 otherwise.

@@ -13,14 +13,73 @@ import (
 type pattern struct {
 	re   *regexp.Regexp
 	lits [][]string
-	name string // the cue this pattern belongs to
+	ids  [][]int32 // lits as indexes into the literal table
+	name string    // the cue this pattern belongs to
+}
+
+// literals numbers every prefilter literal of the cue table, so that a
+// text is searched for each literal at most once (see litCache). It is
+// filled while the table compiles, once, and only read afterwards.
+var literals = map[string]int32{}
+
+func literalID(l string) int32 {
+	id, ok := literals[l]
+	if !ok {
+		id = int32(len(literals))
+		literals[l] = id
+	}
+	return id
+}
+
+// litCache remembers which literals a text holds.
+type litCache struct {
+	text  string
+	state []int8 // 0 unknown, 1 present, -1 absent
+}
+
+func newLitCache(text string, buf []int8) *litCache {
+	if cap(buf) < len(literals) {
+		buf = make([]int8, len(literals))
+	}
+	buf = buf[:len(literals)]
+	clear(buf)
+	return &litCache{text: text, state: buf}
+}
+
+func (c *litCache) has(id int32, lit string) bool {
+	switch c.state[id] {
+	case 1:
+		return true
+	case -1:
+		return false
+	}
+	if strings.Contains(c.text, lit) {
+		c.state[id] = 1
+		return true
+	}
+	c.state[id] = -1
+	return false
+}
+
+// possibleIn reports whether the pattern can match the cached text.
+func (p pattern) possibleIn(c *litCache) bool {
+next:
+	for i, set := range p.ids {
+		for j, id := range set {
+			if c.has(id, p.lits[i][j]) {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // compile compiles expr and derives its prefilter. Patterns are matched
 // against all sentences at once, one per line: "^" and "$" match at
 // sentence bounds, and "\s" and "[^.]" never cross them.
 func compile(expr string) pattern {
-	expr = strings.NewReplacer(`\s`, `[ ]`, `[^.?!]`, `[^.?!\n]`, `[^.]`, `[^.\n]`).Replace(expr)
+	expr = strings.NewReplacer(`\s`, `[ ]`, `[^`, `[^\n`).Replace(expr)
 	p := pattern{re: regexp.MustCompile(`(?m)` + expr)}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		for _, set := range requiredAll(tree) {
@@ -30,6 +89,13 @@ func compile(expr string) pattern {
 		}
 		// Check the cheapest sets first.
 		sort.SliceStable(p.lits, func(a, b int) bool { return len(p.lits[a]) < len(p.lits[b]) })
+		for _, set := range p.lits {
+			ids := make([]int32, len(set))
+			for i, l := range set {
+				ids[i] = literalID(l)
+			}
+			p.ids = append(p.ids, ids)
+		}
 	}
 	return p
 }
