@@ -119,20 +119,6 @@ func minimal(set []string) []string {
 	return out
 }
 
-// possible reports whether the pattern can match s, by its prefilter.
-func (p pattern) possible(s string) bool {
-next:
-	for _, set := range p.lits {
-		for _, l := range set {
-			if strings.Contains(s, l) {
-				continue next
-			}
-		}
-		return false
-	}
-	return true
-}
-
 // requiredAll returns literal sets that every match of re satisfies: for
 // each set, the match contains one of its literals.
 func requiredAll(re *syntax.Regexp) [][]string {
