@@ -97,13 +97,29 @@ var (
 	askEcho = regexp.MustCompile(`\b(?:would|could|will|can) you (?:(?:please|kindly) )?(?:be (?:willing|able|kind enough|so kind as) to |consider |please )?(?:write|writing|provide|providing) (?:me )?(?:a |an )?strong (?:letter|lor|recommendation|reference)|\bi am (?:writing|reaching out|emailing) to (?:ask|request|see) (?:if|whether|you)\b|\bwrite (?:me )?a strong letter of recommendation for (?:me|my)\b`)
 )
 
+// maxText bounds the bytes of new text that are read.
+const maxText = 16 << 10
+
 // Extract computes the features of m.
 func Extract(m *reader.Message) *Doc {
 	if m == nil {
 		m = &reader.Message{}
 	}
+	text := m.NewText
+	if len(text) > maxText {
+		// A reply is judged by its first pages; the rest would only cost
+		// time (a pasted letter, a runaway quote).
+		cut := strings.LastIndexByte(text[:maxText], '\n')
+		if cut < maxText/2 {
+			cut = maxText
+		}
+		for cut > 0 && text[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		text = text[:cut]
+	}
 	var sents []sentence
-	for _, s := range splitSentences(m.NewText, vocatives(m)) {
+	for _, s := range splitSentences(text, vocatives(m)) {
 		if !askEcho.MatchString(s.norm) {
 			sents = append(sents, s)
 		}

@@ -217,7 +217,7 @@ func (s *sentence) original(i, j int) string {
 func splitSentences(text string, drop map[string]bool) []sentence {
 	var out []sentence
 	for _, para := range splitParagraphs(text) {
-		for _, s := range splitPunct(para) {
+		for _, s := range splitLong(splitPunct(para)) {
 			s = strings.TrimSpace(s)
 			if s == "" || !hasLetter(s) {
 				continue
@@ -238,6 +238,30 @@ func splitSentences(text string, drop map[string]bool) []sentence {
 				breaks:   breaks,
 			})
 		}
+	}
+	return out
+}
+
+// maxSentence bounds a sentence's length: longer runs without
+// punctuation are cut at a space.
+const maxSentence = 600
+
+// splitLong cuts sentences longer than maxSentence at spaces.
+func splitLong(sents []string) []string {
+	var out []string
+	for _, s := range sents {
+		for len(s) > maxSentence {
+			cut := strings.LastIndexByte(s[:maxSentence], ' ')
+			if cut < maxSentence/2 {
+				cut = maxSentence
+				for cut > 0 && s[cut]&0xC0 == 0x80 {
+					cut--
+				}
+			}
+			out = append(out, s[:cut])
+			s = s[cut:]
+		}
+		out = append(out, s)
 	}
 	return out
 }
