@@ -19,7 +19,13 @@ type contrib struct {
 }
 
 // decide turns the model's scores into a result with its explanation.
+// A delivery or read report is never the writer's answer: it is other
+// whatever its text says.
 func decide(md *learn.Model, m *reader.Message, d *feat.Doc) Result {
+	if m.Report != "" {
+		return Result{Kind: Other, Confidence: 1, Cues: []string{"meta.report"},
+			Reason: reportWords(m.Report), Evidence: firstSentence(d)}
+	}
 	names := d.Names()
 	p := learn.Softmax(md.Logits(names), md.Temperature)
 	k := learn.Argmax(p)
@@ -68,6 +74,16 @@ func decide(md *learn.Model, m *reader.Message, d *feat.Doc) Result {
 			kindWords[kind], res.Reason, kindWords[Kinds()[r]])
 	}
 	return res
+}
+
+func reportWords(report string) string {
+	switch report {
+	case "delivery-status":
+		return "a delivery failure report: the mail did not reach the writer; check the address"
+	case "disposition-notification":
+		return "a read receipt, not the writer's answer"
+	}
+	return "a mail system report, not the writer's answer"
 }
 
 // cueName returns the name a feature is reported by in Result.Cues:
@@ -207,6 +223,9 @@ func reason(kind Kind, cs []contrib, m *reader.Message) string {
 			}
 		}
 		return false
+	}
+	if kind == Other && has("meta:bounce") {
+		return "a delivery failure report: the mail did not reach the writer; check the address"
 	}
 	for _, fr := range familyReasons[kind] {
 		for _, c := range cs {

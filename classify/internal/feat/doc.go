@@ -220,6 +220,20 @@ func (b *builder) addAll(name string, sents ...[]int) {
 // letter, and whether the text is about a meeting time.
 type msgContext struct{ subject, text, sched bool }
 
+// bounceSubject matches the subjects of delivery failure reports.
+var bounceSubject = regexp.MustCompile(`(?i)\b(?:undeliver(?:ed|able)|delivery (?:status notification|failure|has failed|failed)|mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|non-?delivery)\b`)
+
+// isBounce reports a delivery failure: a delivery-status report, or a
+// message from the mail system about an undelivered message.
+func isBounce(m *reader.Message) bool {
+	if m.Report == "delivery-status" {
+		return true
+	}
+	local, _, _ := strings.Cut(m.From.Addr, "@")
+	local = strings.ToLower(local)
+	return (local == "mailer-daemon" || local == "postmaster") || bounceSubject.MatchString(m.Subject) && strings.Contains(strings.ToLower(m.From.Name), "mail")
+}
+
 // metaFeatures records facts about the message as a whole.
 func metaFeatures(b *builder, m *reader.Message, fs *features, mc msgContext) {
 	switch {
@@ -232,6 +246,9 @@ func metaFeatures(b *builder, m *reader.Message, fs *features, mc msgContext) {
 	}
 	if m.Report != "" {
 		b.add("meta:report", -1, "")
+	}
+	if isBounce(m) {
+		b.add("meta:bounce", -1, "")
 	}
 	if m.IsNotice() {
 		b.add("meta:notice", -1, "")
