@@ -1,9 +1,13 @@
 package classify
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/lorkeeper/lorkeeper/classify/internal/corpus"
 	"github.com/lorkeeper/lorkeeper/reader"
 )
 
@@ -59,5 +63,34 @@ func BenchmarkParseClassify(b *testing.B) {
 			b.Fatal(err)
 		}
 		Classify(m)
+	}
+}
+
+// BenchmarkParseClassifyCorpus parses and classifies every development
+// reply; ns/op is per reply.
+func BenchmarkParseClassifyCorpus(b *testing.B) {
+	root, err := corpus.Root()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var raws [][]byte
+	for _, d := range corpus.Dev {
+		files, _ := filepath.Glob(filepath.Join(root, d, "*.eml"))
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				raws = append(raws, data)
+			}
+		}
+	}
+	if len(raws) == 0 {
+		b.Skip("no corpus")
+	}
+	Warm()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		m, _ := reader.Parse(bytes.NewReader(raws[i%len(raws)]))
+		Classify(m)
+		i++
 	}
 }

@@ -73,11 +73,17 @@ func (c *cmd) printDrafted(o letters.Outcome) {
 	}
 }
 
-// classifyLine is the contract of `classify`.
+// classifyLine is the contract of `classify`: the kind, the writer's
+// sentences that decided it, how sure it is (0..1) and why in plain
+// words; "unsure" appears, true, when the confidence is below
+// classify.UnsureBelow and the applicant should read the reply.
 type classifyLine struct {
 	File       string   `json:"file"`
 	Kind       string   `json:"kind"`
 	Evidence   []string `json:"evidence"`
+	Confidence float64  `json:"confidence"`
+	Reason     string   `json:"reason"`
+	Unsure     bool     `json:"unsure,omitempty"`
 	ReturnDate string   `json:"return_date,omitempty"`
 	Note       string   `json:"note,omitempty"`
 }
@@ -97,7 +103,8 @@ func (c *cmd) classify(args []string) error {
 			failed++
 			continue
 		}
-		line := classifyLine{File: f, Kind: string(res.Kind), Evidence: res.Evidence, Note: res.Note}
+		line := classifyLine{File: f, Kind: string(res.Kind), Evidence: res.Evidence, Confidence: res.Confidence,
+			Reason: res.Reason, Unsure: res.Unsure, Note: res.Note}
 		if line.Evidence == nil {
 			line.Evidence = []string{}
 		}
