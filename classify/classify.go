@@ -61,6 +61,10 @@ func Kinds() []Kind {
 // README.md).
 const UnsureBelow = 0.8
 
+// UnsurePrefix begins the Reason of an Unsure result; what follows says
+// what the reply reads most like and what else it could be.
+const UnsurePrefix = "unsure — please read it: "
+
 // Result is the classification of one message.
 type Result struct {
 	Kind Kind

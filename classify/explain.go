@@ -70,7 +70,7 @@ func decide(md *learn.Model, m *reader.Message, d *feat.Doc) Result {
 	}
 	res.Reason = reason(kind, cs, m)
 	if res.Unsure {
-		res.Reason = fmt.Sprintf("unsure — please read it: it reads most like %s (%s), but it could be %s",
+		res.Reason = fmt.Sprintf(UnsurePrefix+"it reads most like %s (%s), but it could be %s",
 			kindWords[kind], res.Reason, kindWords[Kinds()[r]])
 	}
 	return res

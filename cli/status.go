@@ -54,6 +54,9 @@ func (c *cmd) status(ctx context.Context, args []string) error {
 		if r.Flagged {
 			flag = "FLAGGED"
 		}
+		if r.Unsure != nil {
+			flag = "READ IT"
+		}
 		next := r.NextStep
 		if !r.NextDate.IsZero() {
 			next += " " + r.NextDate.In(loc).Format("Mon Jan 2 15:04")
@@ -76,6 +79,12 @@ func (c *cmd) status(ctx context.Context, args []string) error {
 		if r.Flagged {
 			c.out("\n%s (%s): %s\n", r.Writer, r.Name, r.FlagReason)
 			for _, e := range r.Evidence {
+				c.out("    %q\n", e)
+			}
+		}
+		if u := r.Unsure; u != nil {
+			c.out("\n%s (%s): %s\n", r.Writer, r.Name, u.Words(r.Writer))
+			for _, e := range u.Evidence {
 				c.out("    %q\n", e)
 			}
 		}
@@ -123,6 +132,18 @@ func (c *cmd) history(ctx context.Context, k *keeper.Keeper, writer string, asJS
 	}
 	for _, m := range ms {
 		t := fmt.Sprintf("read %s from %s, %q", m.Kind, m.From, m.Subject)
+		if m.Corrected != "" {
+			t += ", corrected to " + m.Corrected
+		}
+		if m.Confidence > 0 {
+			t += fmt.Sprintf("\n        %.0f%% sure", 100*m.Confidence)
+			if m.Unsure {
+				t += ": NOT SURE, read it and confirm or correct it"
+			}
+		}
+		if m.Reason != "" {
+			t += "\n        why: " + m.Reason
+		}
 		for _, e := range m.Evidence {
 			t += fmt.Sprintf("\n        evidence: %q", e)
 		}

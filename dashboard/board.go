@@ -8,6 +8,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // boardPage is the board's data.
@@ -132,12 +133,21 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 			if row.State == string(letters.Flagged) {
 				t.Text = row.Name + " replied hesitantly"
 				t.Detail = "Keep them, ask who else could write, or drop them."
+				if row.Unsure != nil {
+					t.Text = row.Name + " may have replied hesitantly"
+					t.Detail = "lorkeeper is not sure it read the reply right: read it, then say what it meant or decide."
+					t.Action = "Read it"
+				}
 			} else {
 				t.Text = row.Name + ": " + row.FlagReason
 				t.Detail = "Do not open it: a waived letter must stay confidential."
 				t.Action = "See what to do"
 			}
 			p.Todo = append(p.Todo, t)
+		} else if u := row.Unsure; u != nil {
+			p.Todo = append(p.Todo, todo{Kind: "flag", URL: "/writers/" + row.Writer + "#unsure-" + row.Writer, Action: "Read it",
+				Text:   row.Name + "'s reply: lorkeeper is not sure what it says",
+				Detail: fmt.Sprintf("It took it as %s. Read it and say whether that is right.", templates.DescribeKind(u.Kind))})
 		}
 	}
 	for _, d := range stuck {
@@ -183,6 +193,9 @@ func (s *Server) card(row keeper.Row, drafts map[int64]store.Draft, problems []s
 	case row.Flagged:
 		cd.Next = capitalize(row.FlagReason) + ": do not open it"
 		cd.NextURL, cd.NextAction = "/flags/"+row.Writer, "See what to do"
+	case row.Unsure != nil:
+		cd.Next = "Read their reply: lorkeeper is not sure it is " + templates.DescribeKind(row.Unsure.Kind)
+		cd.NextURL, cd.NextAction = "/writers/"+row.Writer+"#unsure-"+row.Writer, "Read it"
 	case len(row.Drafts) > 0:
 		d, ok := drafts[row.Drafts[0]]
 		cd.Next = fmt.Sprintf("Review draft #%d", row.Drafts[0])

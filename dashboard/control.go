@@ -117,6 +117,11 @@ func (s *Server) correct(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), fmt.Sprintf("The reply of %s was not corrected: %s", wr.Name, sentence(err)), err)
 		return
 	}
+	if r.PostForm.Get("confirm") != "" && !o.Changed && len(o.Draft) == 0 {
+		s.log.Info("dashboard: reply confirmed", "writer", wr.ID, "kind", kind)
+		s.redirect(w, r, "/writers/"+wr.ID, fmt.Sprintf("Thank you: %s's reply stays %s.", wr.Name, templates.DescribeKind(string(kind))))
+		return
+	}
 	s.log.Info("dashboard: reply corrected", "writer", wr.ID, "kind", kind, "state", o.Letter.State)
 	msg := fmt.Sprintf("You said %s's reply was %s. %s %s", wr.Name, templates.DescribeKind(string(kind)), nowState(o, wr.Name), madeNote(o, wr.Name))
 	s.redirect(w, r, "/writers/"+wr.ID, strings.TrimSpace(msg)+" If this was a mistake, use “Undo my last change”.")

@@ -172,3 +172,38 @@ func TestCorrectAFlaggedReply(t *testing.T) {
 		t.Error("the alternate request is still pending")
 	}
 }
+
+// doubtful is a reply the classifier is not sure of (a yes beside a real
+// limit). If a retrained model becomes sure of it, pick another: `lorkeeper
+// classify` prints "unsure": true for the ones it is not sure of.
+const doubtful = "Count me in, though I didn't supervise you directly.\n"
+
+// A reply lorkeeper is not sure of is put before the applicant on the
+// board and the writer's page; "Yes, that is right" settles it without
+// changing the letter, and it leaves the board.
+func TestUnsureReplyIsConfirmed(t *testing.T) {
+	f := setup(t)
+	f.replyFrom("nguyen", "Dr. Linh Nguyen <lnguyen@clinic.test>", doubtful)
+	r := f.row("nguyen")
+	if r.Unsure == nil {
+		t.Fatalf("the model is sure of the doubtful reply (%s): choose another for this test", r.LastReplyKind)
+	}
+	state := r.State
+	_, page := f.get("/")
+	contains(t, page, "lorkeeper is not sure it read the reply right")
+	_, page = f.get("/writers/nguyen")
+	contains(t, page, `id="unsure-nguyen"`, "lorkeeper is not sure it read this reply right", "% sure)", "It reads most like",
+		`id="confirm-nguyen"`, "Yes, that is right")
+	res := f.post("/writers/nguyen/correct", url.Values{"kind": {r.LastReplyKind}, "confirm": {"1"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirm: %d\n%s", res.StatusCode, body(res))
+	}
+	if r := f.row("nguyen"); r.Unsure != nil || r.State != state {
+		t.Errorf("after confirming: unsure %+v, state %s (was %s)", r.Unsure, r.State, state)
+	}
+	_, page = f.get("/writers/nguyen")
+	contains(t, page, "was read right", "by you, on the dashboard") // the history says who settled it
+	lacks(t, page, `id="unsure-nguyen"`)
+	_, page = f.get("/")
+	lacks(t, page, "lorkeeper is not sure")
+}

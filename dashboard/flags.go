@@ -12,6 +12,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/store"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // flagPage is a flagged letter's data: the reply that raised the flag,
@@ -63,6 +64,12 @@ type message struct {
 	Note     string
 	Back     string       // an automatic reply's return date
 	Correct  *correctForm // "This is not what the writer meant", on the latest reply
+	// Unsure is set while lorkeeper is not sure it read the reply right
+	// and the applicant has not said; Sure is how sure ("61%"), Reason
+	// why it read it so.
+	Unsure bool
+	Sure   string
+	Reason string
 }
 
 // correctForm is the form that corrects the latest reply's kind.
@@ -71,6 +78,17 @@ type correctForm struct {
 	Writer string
 	Name   string
 	Kinds  []option
+	// Unsure asks "Is this right?" first, with a button that confirms
+	// Kind (its label Took, lorkeeper's Reason and how Sure it was).
+	Unsure             bool
+	Kind, Took, Reason string
+	Sure               string
+}
+
+// newCorrectForm is the correction form under v, the latest reply.
+func newCorrectForm(csrf string, wr config.Writer, v message) *correctForm {
+	return &correctForm{CSRF: csrf, Writer: wr.ID, Name: wr.Name, Kinds: kindOptions(v.Kind),
+		Unsure: v.Unsure, Kind: v.Kind, Took: templates.DescribeKind(v.Kind), Reason: v.Reason, Sure: v.Sure}
 }
 
 // lookupWriter returns the writer of the route's {writer}, answering 404
@@ -142,7 +160,7 @@ func (s *Server) flag(w http.ResponseWriter, r *http.Request) {
 	if m, ok := flagged(ms, row); ok {
 		v := s.message(wr, m, row.Evidence)
 		if m.ID == ms[len(ms)-1].ID {
-			v.Correct = &correctForm{CSRF: p.CSRF, Writer: wr.ID, Name: wr.Name, Kinds: kindOptions(v.Kind)}
+			v.Correct = newCorrectForm(p.CSRF, wr, v)
 		}
 		p.Reply = &v
 	}
@@ -191,6 +209,10 @@ func (s *Server) message(w config.Writer, m store.Message, evidence []string) me
 		Text: highlight(strings.TrimSpace(m.NewText), ev), Evidence: m.Evidence, Note: m.Note, Back: c.day(m.ReturnDate)}
 	if m.Corrected != "" && m.Corrected != m.Kind {
 		v.Kind, v.Read = m.Corrected, m.Kind
+	}
+	v.Unsure, v.Reason = m.Unsure && m.Corrected == "", m.Reason
+	if m.Confidence > 0 {
+		v.Sure = fmt.Sprintf("%.0f%%", 100*m.Confidence)
 	}
 	return v
 }

@@ -20,6 +20,7 @@ var funcs = template.FuncMap{
 	"kindLabel":     kindLabel,
 	"statusLabel":   statusLabel,
 	"lower":         strings.ToLower,
+	"capitalize":    capitalize,
 	"add":           func(a, b int) int { return a + b },
 }
 

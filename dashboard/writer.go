@@ -125,7 +125,7 @@ func (s *Server) writer(w http.ResponseWriter, r *http.Request) {
 	for i, m := range ms {
 		v := s.message(wr, m, nil)
 		if i == len(ms)-1 {
-			v.Correct = &correctForm{CSRF: p.CSRF, Writer: wr.ID, Name: wr.Name, Kinds: kindOptions(v.Kind)}
+			v.Correct = newCorrectForm(p.CSRF, wr, v)
 		}
 		p.Conversation = append(p.Conversation, entry{at: m.Date, When: v.Date, Subject: m.Subject, Reply: &v})
 	}

@@ -68,11 +68,27 @@ func (k *Keeper) Correct(ctx context.Context, writer string, kind letters.Reply,
 		if err != nil {
 			return err
 		}
+		if letters.Reply(was) == kind {
+			// The applicant read it and lorkeeper had it right: nothing
+			// changes but the doubt.
+			o = letters.Outcome{Letter: orig}
+			if !m.Unsure {
+				return nil
+			}
+			if err := tx.SetRead(w.ID); err != nil {
+				return err
+			}
+			return tx.AddHistory(store.History{Writer: w.ID, At: k.now(), Event: "confirm:" + string(kind), Actor: string(by),
+				From: orig.State, To: orig.State, Note: fmt.Sprintf("you said the reply %q was read right: %s", m.Subject, kindWords(kind))})
+		}
 		discarded, err := k.rebaseTx(tx, w.ID)
 		if err != nil {
 			return err
 		}
 		if err := tx.SetCorrected(m.ID, string(kind)); err != nil {
+			return err
+		}
+		if err := tx.SetRead(w.ID); err != nil {
 			return err
 		}
 		st, err := k.stepTx(tx, w, letters.Event{Type: letters.Replied, Reply: kind, Evidence: m.Evidence})

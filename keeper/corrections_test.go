@@ -109,7 +109,12 @@ func TestExportCorrections(t *testing.T) {
 	f := setup(t, testenv.Options{})
 	ask := f.sendAll("nguyen")[0]
 	f.deliver("Dr. Linh Nguyen <lnguyen@clinic.test>", "Re: "+ask.Subject, ask.MessageID, politeDecline)
-	f.Keeper.Correct(ctx, "nguyen", letters.Decline, keeper.ByCommandLine)
+	// lorkeeper reads it as the decline it is; the applicant, who knows
+	// the writer, says it is a hedge.
+	if r := f.row("nguyen"); r.LastReplyKind != string(letters.Decline) {
+		t.Fatalf("read as %s", r.LastReplyKind)
+	}
+	f.Keeper.Correct(ctx, "nguyen", letters.Hesitant, keeper.ByCommandLine)
 	dir := filepath.Join(t.TempDir(), "out")
 	n, err := f.Keeper.ExportCorrections(ctx, dir)
 	if err != nil || n != 1 {
@@ -117,7 +122,7 @@ func TestExportCorrections(t *testing.T) {
 	}
 	tsv, _ := os.ReadFile(filepath.Join(dir, "labels.tsv"))
 	lines := strings.Split(strings.TrimSpace(string(tsv)), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[1], "\tdecline\t") {
+	if len(lines) != 2 || !strings.Contains(lines[1], "\thesitant\tcorrected by the applicant from decline") {
 		t.Fatalf("labels.tsv:\n%s", tsv)
 	}
 	name := strings.Split(lines[1], "\t")[0]

@@ -99,6 +99,11 @@ func (k *Keeper) digestDataTx(tx *store.Tx) (templates.Digest, error) {
 			if r.State == string(letters.Uploaded) || r.State == string(letters.Done) {
 				d.Uploaded++
 			}
+			if u := r.Unsure; u != nil {
+				d.Unsure = append(d.Unsure, templates.DigestUnsure{Writer: r.Writer, Name: r.Name, Subject: u.Subject,
+					Kind: templates.DescribeKind(u.Kind), Reason: u.Reason, Evidence: u.Evidence,
+					Action: fmt.Sprintf("if it is right: lorkeeper correct %s %s; if not: lorkeeper correct %s KIND", r.Writer, u.Kind, r.Writer)})
+			}
 			if r.Flagged {
 				f := templates.DigestFlag{Writer: r.Writer, Name: r.Name, Reason: r.FlagReason, Evidence: r.Evidence}
 				if r.State == string(letters.Flagged) {
@@ -260,6 +265,13 @@ func (k *Keeper) digestDueTx(tx *store.Tx) (bool, error) {
 		}
 		for _, l := range ls {
 			due = due || l.Flagged
+		}
+		ms, err := tx.Messages("")
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			due = due || m.Unsure
 		}
 		due = due || len(waiting) > 0
 		return nil

@@ -237,8 +237,8 @@ func (k *Keeper) read(raw []byte, ps portals) (r reading) {
 	r.res = k.classify(m)
 	r.carries, r.why = classify.CarriesLetter(m)
 	if ps.learnedUpload(m.From.Addr, m.Subject) && r.res.Kind != classify.Uploaded {
-		r.res = classify.Result{Kind: classify.Uploaded, Evidence: []string{m.Subject},
-			Note: "a notice like the one you taught lorkeeper (lorkeeper portal learn)"}
+		why := "a notice like the one you taught lorkeeper (lorkeeper portal learn)"
+		r.res = classify.Result{Kind: classify.Uploaded, Evidence: []string{m.Subject}, Note: why, Reason: why, Confidence: 1}
 	}
 	if r.res.Kind == classify.Uploaded && ps.is(m.From.Addr) {
 		r.auth = senderauth.Check(raw, m.From.Addr, senderauth.Options{AuthservID: k.cfg.Portals.AuthservID, LookupTXT: k.lookupTXT})
@@ -285,7 +285,8 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 	rec := store.Message{Writer: w.ID, MessageID: r.id, Mailbox: mailbox, UIDValidity: cp.UIDValidity,
 		UID: cp.LastUID, From: m.From.Addr, Subject: m.Subject, Date: m.Date, Kind: string(res.Kind),
 		Evidence: res.Evidence, ReturnDate: res.ReturnDate, Note: joinNote(how, res.Note),
-		NewText: clip(m.NewText, 4000), ReceivedAt: now, Claim: claim, Raw: r.raw}
+		NewText: clip(m.NewText, 4000), ReceivedAt: now, Claim: claim, Raw: r.raw,
+		Confidence: res.Confidence, Reason: strings.TrimPrefix(res.Reason, classify.UnsurePrefix), Unsure: res.Unsure}
 	if rec.Date.IsZero() {
 		rec.Date = now
 	}
@@ -316,7 +317,7 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 		}
 	}
 	if _, err := k.ApplyTx(tx, w, letters.Event{Type: letters.Replied, Reply: letters.Reply(res.Kind),
-		Evidence: res.Evidence, ReturnDate: res.ReturnDate}); err != nil {
+		Evidence: res.Evidence, ReturnDate: res.ReturnDate, Reason: res.Reason}); err != nil {
 		return err
 	}
 	if r.carries {
@@ -324,7 +325,12 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 			return err
 		}
 	}
-	k.log.Info("reply read", "writer", w.ID, "kind", res.Kind, "evidence", strings.Join(res.Evidence, " | "), "matched", how)
+	if res.Unsure {
+		k.log.Warn("reply read, but lorkeeper is not sure of it; asking the applicant to read it", "writer", w.ID,
+			"kind", res.Kind, "confidence", fmt.Sprintf("%.2f", res.Confidence), "reason", res.Reason)
+	}
+	k.log.Info("reply read", "writer", w.ID, "kind", res.Kind, "confidence", fmt.Sprintf("%.2f", res.Confidence),
+		"reason", res.Reason, "evidence", strings.Join(res.Evidence, " | "), "matched", how)
 	return nil
 }
 

@@ -146,6 +146,13 @@ func (k *Keeper) applyTx(tx *store.Tx, w config.Writer, e letters.Event, actor A
 		return st.Outcome, err
 	}
 	o := st.Outcome
+	if actor != ByLorkeeper {
+		// The applicant looked at this writer and decided: a reply
+		// lorkeeper was unsure of needs no more reading.
+		if err := tx.SetRead(w.ID); err != nil {
+			return o, err
+		}
+	}
 	if o.Changed || len(o.Draft) > 0 || st.note != o.Note || actor != ByLorkeeper {
 		err := tx.AddHistory(store.History{Writer: w.ID, At: k.now(), Event: eventName(e),
 			From: st.before.State, To: o.Letter.State, Note: st.note, Actor: string(actor),

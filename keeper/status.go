@@ -35,9 +35,34 @@ type Row struct {
 	// Claims are upload notices that could not be verified: the letter
 	// stays as it is until the applicant confirms in MyERAS.
 	Claims []string `json:"claims,omitempty"`
+	// Unsure is the writer's reply lorkeeper was not sure it read right,
+	// until the applicant confirms or corrects it; nil if there is none.
+	Unsure *UnsureReply `json:"unsure,omitempty"`
 	// Letters are the writer's ERAS letters (one, or a specialty and a
 	// preliminary-year letter), each uploaded and assigned on its own.
 	Letters []LetterRow `json:"letters"`
+}
+
+// UnsureReply is a reply lorkeeper read with low confidence: the letter
+// moved by its best guess, and the applicant is asked to read it.
+type UnsureReply struct {
+	Message    int64     `json:"message"`
+	Subject    string    `json:"subject"`
+	ReceivedAt time.Time `json:"received_at"`
+	Kind       string    `json:"kind"`
+	Confidence float64   `json:"confidence"`
+	Reason     string    `json:"reason"`
+	Evidence   []string  `json:"evidence,omitempty"`
+}
+
+// Words says it for the applicant, with the command that settles it.
+func (u UnsureReply) Words(writer string) string {
+	why := u.Reason
+	if why == "" {
+		why = "it took it as " + kindWords(letters.Reply(u.Kind))
+	}
+	return fmt.Sprintf("lorkeeper is not sure it read the reply %q right (%.0f%% sure): %s. Read it, then run `lorkeeper correct %s KIND` (%s if it is right)",
+		u.Subject, 100*u.Confidence, why, writer, u.Kind)
 }
 
 // LetterRow is one ERAS letter in `status`.
@@ -109,10 +134,20 @@ func (k *Keeper) statusTx(tx *store.Tx) ([]Row, error) {
 			return nil, err
 		}
 		for _, m := range ms {
+			if m.Unsure && m.Corrected == "" {
+				r.Unsure = &UnsureReply{Message: m.ID, Subject: m.Subject, ReceivedAt: m.ReceivedAt, Kind: m.Kind,
+					Confidence: m.Confidence, Reason: m.Reason, Evidence: m.Evidence}
+			}
 			if m.Claim == store.ClaimOpen {
 				r.Claims = append(r.Claims, fmt.Sprintf("a message from %s (%s) says the letter was uploaded, but it could not be verified: check MyERAS, then run `lorkeeper mark %s uploaded`",
 					m.From, m.ReceivedAt.In(p.Location).Format("Jan 2"), w.ID))
 			}
+		}
+		if r.Unsure != nil && !r.Flagged { // a flag's step comes first: it asks for the same reading
+			u := r.Unsure
+			r.NextStep = fmt.Sprintf("lorkeeper is not sure of their reply (%.0f%% sure it is %s): read it, then lorkeeper correct %s KIND",
+				100*u.Confidence, kindWords(letters.Reply(u.Kind)), w.ID)
+			r.NextDate = time.Time{}
 		}
 		rows = append(rows, r)
 	}

@@ -115,6 +115,7 @@ type Event struct {
 	Template   string    // Sent
 	Reply      Reply     // Replied
 	Evidence   []string  // Replied, LetterIn
+	Reason     string    // Replied: why the reply got its kind, in plain words ("" if unknown)
 	ReturnDate time.Time // Replied with AutoReply
 	Decision   string    // Resolved
 	State      State     // Set
@@ -432,6 +433,9 @@ func applyReply(o *Outcome, e Event, pending func(string) bool) {
 		}
 		n.Flagged = true
 		n.FlagReason = "hesitant reply: the letter may not be strong"
+		if e.Reason != "" {
+			n.FlagReason = "hesitant reply (" + e.Reason + "): the letter may not be strong"
+		}
 		n.Evidence = e.Evidence
 		o.Cancel = append(o.Cancel, TFollowUp, TReminder, TInfo)
 		set(Flagged, "flagged: hesitant reply")

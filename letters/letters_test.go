@@ -295,3 +295,20 @@ func TestSetDeclinedStopsReminders(t *testing.T) {
 		t.Errorf("ParseState: %v", err)
 	}
 }
+
+// TestHesitantFlagSaysWhy: the flag the applicant reads names the
+// hedge the classifier found, not just "hesitant".
+func TestHesitantFlagSaysWhy(t *testing.T) {
+	o, err := Apply(letterIn(Asked), Event{Type: Replied, At: t0, Reply: Hesitant,
+		Reason: `hedged: "only worked together briefly"`}, policy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `hesitant reply (hedged: "only worked together briefly"): the letter may not be strong`; o.Letter.FlagReason != want {
+		t.Errorf("flag reason %q, want %q", o.Letter.FlagReason, want)
+	}
+	o, _ = Apply(letterIn(Asked), Event{Type: Replied, At: t0, Reply: Hesitant}, policy)
+	if o.Letter.FlagReason != "hesitant reply: the letter may not be strong" {
+		t.Errorf("without a reason: %q", o.Letter.FlagReason)
+	}
+}

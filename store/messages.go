@@ -31,6 +31,14 @@ type Message struct {
 	// Corrected is the kind the applicant says the message is, when it
 	// differs from Kind (what lorkeeper read).
 	Corrected string
+	// Confidence is how sure lorkeeper was of Kind, 0 to 1 (0: unknown,
+	// a reply read before confidences were kept).
+	Confidence float64
+	// Reason says in plain words why the reply got its Kind.
+	Reason string
+	// Unsure is set on a reply lorkeeper was not sure it read right,
+	// until the applicant confirms or corrects it.
+	Unsure bool
 	// Raw is the message as fetched (at most the fetch limit), kept so a
 	// corrected reply can be exported as an example; only AddMessage
 	// and Message read it.
@@ -64,9 +72,10 @@ func (t *Tx) AddMessage(m Message) error {
 		return fmt.Errorf("save message: %w", err)
 	}
 	_, err = t.tx.Exec(`INSERT INTO messages (writer, message_id, mailbox, uidvalidity, uid, from_addr,
-		subject, date, kind, evidence, return_date, note, new_text, received_at, claim, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		subject, date, kind, evidence, return_date, note, new_text, received_at, claim, raw, confidence, reason, unsure)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		m.Writer, m.MessageID, m.Mailbox, m.UIDValidity, m.UID, m.From, m.Subject, ms(m.Date), m.Kind,
-		string(ev), ms(m.ReturnDate), m.Note, m.NewText, ms(m.ReceivedAt), m.Claim, m.Raw)
+		string(ev), ms(m.ReturnDate), m.Note, m.NewText, ms(m.ReceivedAt), m.Claim, m.Raw, m.Confidence, m.Reason, b2i(m.Unsure))
 	if err != nil {
 		return fmt.Errorf("save message %s: %w", m.MessageID, err)
 	}
@@ -76,7 +85,7 @@ func (t *Tx) AddMessage(m Message) error {
 // Messages returns writer's messages ("" for all), oldest first.
 func (t *Tx) Messages(writer string) ([]Message, error) {
 	rows, err := t.tx.Query(`SELECT id, writer, message_id, mailbox, uidvalidity, uid, from_addr, subject,
-		date, kind, evidence, return_date, note, new_text, received_at, claim, corrected FROM messages
+		date, kind, evidence, return_date, note, new_text, received_at, claim, corrected, confidence, reason, unsure FROM messages
 		WHERE ? = '' OR writer = ? ORDER BY id`, writer, writer)
 	if err != nil {
 		return nil, fmt.Errorf("read messages: %w", err)
@@ -88,25 +97,38 @@ func (t *Tx) Messages(writer string) ([]Message, error) {
 			m                   Message
 			ev                  string
 			date, ret, received int64
+			unsure              int
 		)
 		if err := rows.Scan(&m.ID, &m.Writer, &m.MessageID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.From,
-			&m.Subject, &date, &m.Kind, &ev, &ret, &m.Note, &m.NewText, &received, &m.Claim, &m.Corrected); err != nil {
+			&m.Subject, &date, &m.Kind, &ev, &ret, &m.Note, &m.NewText, &received, &m.Claim, &m.Corrected,
+			&m.Confidence, &m.Reason, &unsure); err != nil {
 			return nil, fmt.Errorf("read messages: %w", err)
 		}
 		if err := json.Unmarshal([]byte(ev), &m.Evidence); err != nil {
 			return nil, fmt.Errorf("read messages: evidence: %w", err)
 		}
 		m.Date, m.ReturnDate, m.ReceivedAt = fromMS(date), fromMS(ret), fromMS(received)
+		m.Unsure = unsure != 0
 		out = append(out, m)
 	}
 	return out, rows.Err()
 }
 
 // SetCorrected records the kind the applicant says message id is ("" to
-// take the correction back).
+// take the correction back). Either way the applicant has read it: it is
+// no longer unsure.
 func (t *Tx) SetCorrected(id int64, kind string) error {
-	if _, err := t.tx.Exec(`UPDATE messages SET corrected = ? WHERE id = ?`, kind, id); err != nil {
+	if _, err := t.tx.Exec(`UPDATE messages SET corrected = ?, unsure = 0 WHERE id = ?`, kind, id); err != nil {
 		return fmt.Errorf("correct message %d: %w", id, err)
+	}
+	return nil
+}
+
+// SetRead records that the applicant read writer's replies and found
+// them right, or put the letter right themselves: none is unsure any more.
+func (t *Tx) SetRead(writer string) error {
+	if _, err := t.tx.Exec(`UPDATE messages SET unsure = 0 WHERE writer = ? AND unsure = 1`, writer); err != nil {
+		return fmt.Errorf("confirm replies of %s: %w", writer, err)
 	}
 	return nil
 }

@@ -359,6 +359,13 @@ CREATE TABLE problems (
 	updated_at INTEGER NOT NULL
 );
 `,
+	// 3: how sure lorkeeper was of each reply, and why it read it so.
+	// Replies read before it count as sure (confidence 0: unknown).
+	`
+ALTER TABLE messages ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // migrate applies the migrations the file has not seen, each in its own

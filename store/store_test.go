@@ -121,6 +121,36 @@ func TestMessageDedupAndCheckpoint(t *testing.T) {
 	})
 }
 
+// TestUnsureUntilRead: how sure lorkeeper was, and why, survive a
+// reopen; a correction (even back to the same kind) means the applicant
+// read the reply, so it is no longer unsure.
+func TestUnsureUntilRead(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	m := Message{Writer: "smith", MessageID: "u@x", Mailbox: "INBOX", Kind: "strong_yes", ReceivedAt: now,
+		Confidence: 0.62, Reason: `agrees: "happy to"`, Unsure: true}
+	must(t, s.Update(ctx, func(tx *Tx) error { return tx.AddMessage(m) }))
+	var got Message
+	read := func() {
+		must(t, s.View(ctx, func(tx *Tx) error {
+			ms, err := tx.Messages("smith")
+			if len(ms) == 1 {
+				got = ms[0]
+			}
+			return err
+		}))
+	}
+	read()
+	if got.Confidence != 0.62 || got.Reason != m.Reason || !got.Unsure {
+		t.Fatalf("stored %.2f %q unsure=%v", got.Confidence, got.Reason, got.Unsure)
+	}
+	must(t, s.Update(ctx, func(tx *Tx) error { return tx.SetCorrected(got.ID, "strong_yes") }))
+	read()
+	if got.Unsure {
+		t.Error("still unsure after the applicant confirmed it")
+	}
+}
+
 // TestConcurrentProcesses opens the file twice, as the daemon and the
 // command line do, and writes from both at once.
 func TestConcurrentProcesses(t *testing.T) {

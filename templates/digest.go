@@ -14,6 +14,7 @@ type Digest struct {
 	DaysToDeadline int
 	Letters        []DigestLetter
 	Flags          []DigestFlag
+	Unsure         []DigestUnsure // replies lorkeeper is not sure it read right
 	Drafts         []DigestDraft
 	Failures       []DigestDraft // permanent send failures and held sends
 	Replies        []DigestReply // replies worth reading that changed nothing
@@ -43,6 +44,16 @@ type DigestFlag struct {
 	Writer, Name, Reason string
 	Evidence             []string
 	Action               string // what to do, with the command
+}
+
+// DigestUnsure is a reply lorkeeper is not sure it read right: the
+// applicant should read it and confirm or correct it.
+type DigestUnsure struct {
+	Writer, Name, Subject string
+	Kind                  string // what lorkeeper took it for, in words
+	Reason                string
+	Evidence              []string
+	Action                string
 }
 
 // DigestDraft is a draft awaiting review, or one that could not be sent.
@@ -88,6 +99,9 @@ func SampleDigest() Digest {
 		},
 		Flags: []DigestFlag{{Writer: "nguyen", Name: "Dr. Linh Nguyen", Reason: "hesitant reply: the letter may not be strong",
 			Evidence: []string{"I can write you a standard letter"}, Action: "lorkeeper resolve nguyen keep|replace|drop"}},
+		Unsure: []DigestUnsure{{Writer: "smith", Name: "Dr. Jane Smith", Subject: "Re: Letter of recommendation", Kind: "a yes, with a strong letter",
+			Reason: `it reads most like a strong yes (agrees: "count me in"), but it could be a hesitant yes`, Evidence: []string{"Count me in, though I did not supervise you directly."},
+			Action: "if it is right: lorkeeper correct smith strong_yes; if not: lorkeeper correct smith KIND"}},
 		Drafts:    []DigestDraft{{ID: 7, Writer: "nguyen", Template: "alternate", Subject: "Re: Would you feel comfortable..."}},
 		Failures:  []DigestDraft{{ID: 3, Writer: "patel", Template: "follow_up", Subject: "Letter of recommendation", Error: "550 5.1.1 mailbox unavailable"}},
 		Replies:   []DigestReply{{Writer: "smith", Name: "Dr. Jane Smith", Kind: "other", Subject: "Re: CV", Excerpt: "Got it, thanks!"}},
