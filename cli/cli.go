@@ -51,7 +51,7 @@ var commands = []command{
 	{"set", "WRITER STATE", "put a letter in any state (recorded, and undone with undo)",
 		"States: planned, asked, agreed, waiting, flagged, info_requested, declined, uploaded, done, dropped.", (*cmd).set},
 	{"correct", "WRITER KIND", "re-label the writer's last reply; what follows re-applies",
-		"Kinds: strong_yes, hesitant, decline, needs_info, uploaded, auto_reply, other.", (*cmd).correct},
+		"Kinds: strong_yes, hesitant, decline, needs_info, uploaded, auto_reply, other.\nThe kind lorkeeper read confirms a reply it was not sure of (status shows READ IT) and changes nothing else.", (*cmd).correct},
 	{"undo", "WRITER", "take back your last set, correct, resolve or mark", "", (*cmd).undo},
 	{"mark", "LETTER uploaded|assigned", "record what you saw in MyERAS: a letter uploaded, or assigned to your programs",
 		"LETTER is the writer's id, or for a writer of two letters the letter's id (status shows them: smith-specialty, smith-prelim).", (*cmd).mark},

@@ -45,6 +45,11 @@ func (c *cmd) correct(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !o.Changed && len(o.Draft) == 0 {
+		c.out("%s: the last reply stays read as %s; the letter is %s, as it was.\n",
+			args[0], templates.DescribeKind(args[1]), templates.DescribeState(string(o.Letter.State)))
+		return nil
+	}
 	c.out("%s: the last reply is now read as %s; the letter is %s. Undo with `lorkeeper undo %s`.\n",
 		args[0], templates.DescribeKind(args[1]), templates.DescribeState(string(o.Letter.State)), args[0])
 	c.printDrafted(o)
