@@ -56,6 +56,10 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	testenv.WaitFor(t, "4 sent", func() bool { return len(e.Sys.Sent()) == 4 })
+	// The server has them; wait until the store says so too, or the
+	// jump below can come before a send is recorded and that writer's
+	// reminder is not due yet.
+	testenv.WaitFor(t, "4 recorded sent", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Sent); return len(ds) == 4 })
 	testenv.WaitFor(t, "the mailbox read", func() bool { h, _ := a.Keeper.Heartbeat(ctx); return !h.LastSync.IsZero() })
 
 	// The lid closes: the connection goes silent; two replies arrive.
