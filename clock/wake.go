@@ -45,8 +45,11 @@ func (w *Wakes) Subscribe() (<-chan struct{}, func()) {
 }
 
 // Notify tells every subscriber that the machine woke (Run calls it; a
-// network-change hook may too).
+// network-change hook may too). Notify on a nil *Wakes does nothing.
 func (w *Wakes) Notify() {
+	if w == nil {
+		return
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for ch := range w.subs {

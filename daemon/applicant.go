@@ -119,9 +119,11 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	}
 	out := a.Outbox(opts)
 	var once sync.Once
+	reads := newMailboxReads()
 	w := &inbox.Watcher{Server: a.IMAPServer(), Mailbox: a.Cfg.IMAP.Mailbox, Clock: clk,
 		IdleRenew: a.Cfg.IMAP.IdleRenew.D(), PollInterval: a.Cfg.IMAP.PollInterval.D(), Sink: sink{a.Keeper}, Log: a.Log,
 		Synced: func(delivered int) {
+			reads.read(clk.Now())
 			once.Do(func() {
 				a.Log.Info("caught up", "mailbox", a.Cfg.IMAP.Mailbox, "delivered", delivered, "elapsed", clk.Now().Sub(started).Round(time.Millisecond))
 			})
@@ -153,7 +155,7 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	parts := []func(context.Context) error{out.Run, w.Run,
-		func(ctx context.Context) error { return a.schedule(ctx, schedWake) },
+		func(ctx context.Context) error { return a.schedule(ctx, schedWake, reads, opts.Wakes) },
 		func(ctx context.Context) error { return a.heartbeat(ctx, started, opts) }}
 	if mirror != nil {
 		parts = append(parts, mirror.Run)
@@ -254,17 +256,46 @@ func (a *Applicant) runOnce(ctx context.Context, out *outbox.Outbox, w *inbox.Wa
 
 // schedule drafts due reminders and queues the digest when it is due,
 // checking often enough for the shortest configured interval, and at
-// once after the machine woke.
-func (a *Applicant) schedule(ctx context.Context, wake <-chan struct{}) error {
-	t := a.Keeper.Clock().NewTimer(0)
+// once after the machine woke. After the start and after a wake it
+// first waits (up to readWait) until the mailbox was read, so that no
+// reminder is planned for a writer whose reply arrived meanwhile; a
+// jump of the clock it notices itself is a wake too, told to the
+// others through wakes.
+func (a *Applicant) schedule(ctx context.Context, wake <-chan struct{}, reads *mailboxReads, wakes *clock.Wakes) error {
+	clk := a.Keeper.Clock()
+	t := clk.NewTimer(0)
 	defer t.Stop()
+	stale := clk.Now() // the mailbox must be read after this before planning
+	last := stale
 	for {
+		woke := false
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-wake:
+			woke = true
 		case <-t.C():
 		}
+		now := clk.Now()
+		// Round(0): wall time, which runs on while the machine sleeps.
+		if !woke && now.Round(0).Sub(last.Round(0)) > a.tickEvery()+time.Minute {
+			wakes.Notify() // the watcher reconnects and reads at once
+			select {
+			case <-wake: // our own share of that notice
+			default:
+			}
+			woke = true
+		}
+		if woke {
+			stale = now
+		}
+		if !stale.IsZero() {
+			if !reads.waitSince(ctx, clk, stale, readWait) && ctx.Err() == nil {
+				a.Log.Warn("the mailbox could not be read; planning reminders on what is known", "waited", readWait)
+			}
+			stale = time.Time{}
+		}
+		last = clk.Now()
 		if err := a.scheduleOnce(ctx); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()

@@ -94,12 +94,82 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 			reminders[env.To[0]]++
 		}
 	}
+	// Nothing is planned for a writer who answered while the lid was
+	// shut: the reminders wait until the mailbox is read after the wake.
+	all, _ := a.Keeper.Drafts(ctx)
+	for _, d := range all {
+		if d.Template == "reminder" && (d.Writer == "smith" || d.Writer == "nguyen") {
+			t.Errorf("a reminder to %s, who replied during the sleep, was drafted (%s)", d.Writer, d.Status)
+		}
+	}
 	if len(reminders) != 2 {
 		t.Errorf("reminders went to %v, want the two silent writers once each", reminders)
 	}
 	for to, n := range reminders {
 		if n != 1 {
 			t.Errorf("%s got %d reminders", to, n)
+		}
+	}
+}
+
+// The laptop was off for a week: when lorkeeper starts, the replies that
+// came meanwhile are read before any reminder is planned.
+func TestStartAfterAWeekOffReadsBeforeReminding(t *testing.T) {
+	e := testenv.New(t, testenv.Options{Configure: func(c *config.Config) {
+		c.Schedule.FirstReminderAfter = config.Duration(3 * 24 * time.Hour)
+		c.Schedule.AutoApprove = []string{"reminder"}
+		c.IMAP.DraftsInMailbox = new(bool)
+	}})
+	run := func() (*daemon.Applicant, func()) {
+		a, err := daemon.Open(e.Cfg, e.Log, e.Clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { defer close(done); a.Run(ctx, daemon.Options{Poll: time.Hour}) }()
+		return a, func() { cancel(); <-done; a.Close() }
+	}
+	ctx := context.Background()
+	a, stop := run()
+	testenv.WaitFor(t, "drafts planned", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Pending); return len(ds) == 4 })
+	ds, _ := a.Keeper.Drafts(ctx, store.Pending)
+	var ids []int64
+	asks := map[string]store.Draft{}
+	for _, d := range ds {
+		ids = append(ids, d.ID)
+		asks[d.Writer] = d
+	}
+	if err := a.Keeper.Approve(ctx, ids...); err != nil {
+		t.Fatal(err)
+	}
+	testenv.WaitFor(t, "4 recorded sent", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Sent); return len(ds) == 4 })
+	stop()
+
+	raw := fmt.Sprintf("From: %s\r\nTo: %s\r\nSubject: Re: %s\r\nMessage-ID: <off-smith@x.test>\r\nIn-Reply-To: <%s>\r\nContent-Type: text/plain\r\n\r\nI would be delighted to write you a strong letter.\r\n",
+		testenv.Writers["smith"], testenv.Applicant, asks["smith"].Subject, asks["smith"].MessageID)
+	if err := e.Sys.Deliver(testenv.Applicant, "INBOX", []byte(raw), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	e.Clock.Advance(7 * 24 * time.Hour)
+
+	a, stop = run()
+	defer stop()
+	testenv.WaitFor(t, "the reply read", func() bool { ms, _ := a.Keeper.Messages(ctx, ""); return len(ms) == 1 })
+	testenv.WaitFor(t, "reminders to the three silent writers", func() bool {
+		n := 0
+		all, _ := a.Keeper.Drafts(ctx)
+		for _, d := range all {
+			if d.Template == "reminder" {
+				n++
+			}
+		}
+		return n >= 3
+	})
+	all, _ := a.Keeper.Drafts(ctx)
+	for _, d := range all {
+		if d.Template == "reminder" && d.Writer == "smith" {
+			t.Errorf("a reminder to smith, whose reply waited in the inbox, was drafted (%s)", d.Status)
 		}
 	}
 }
