@@ -155,14 +155,25 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 	s.redirect(w, r, "/writers/"+wr.ID, fmt.Sprintf("Undone: %s. %s's letter is back to: %s.", strings.ToLower(changeLabel(c.History)), wr.Name, stateLabel(string(c.From))))
 }
 
-// markSent serves POST /drafts/{id}/sent: a held email did arrive.
-func (s *Server) markSent(w http.ResponseWriter, r *http.Request) {
+// heldDraft is the draft of the request's path if it is held, waiting for
+// the applicant to say whether it arrived; otherwise it answers the
+// request itself and reports false.
+func (s *Server) heldDraft(w http.ResponseWriter, r *http.Request) (store.Draft, bool) {
 	d, ok := s.pathDraft(w, r)
 	if !ok {
-		return
+		return d, false
 	}
 	if d.Status != store.Held {
 		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d is not waiting for you to say whether it arrived: it is %s.", d.ID, strings.ToLower(statusLabel(d.Status))), nil)
+		return d, false
+	}
+	return d, true
+}
+
+// markSent serves POST /drafts/{id}/sent: a held email did arrive.
+func (s *Server) markSent(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.heldDraft(w, r)
+	if !ok {
 		return
 	}
 	if err := s.k.MarkSent(r.Context(), d.ID); err != nil {
@@ -177,12 +188,8 @@ func (s *Server) markSent(w http.ResponseWriter, r *http.Request) {
 // sendAgain serves POST /drafts/{id}/send-again: a held email goes out
 // once more, on the applicant's word that two copies are acceptable.
 func (s *Server) sendAgain(w http.ResponseWriter, r *http.Request) {
-	d, ok := s.pathDraft(w, r)
+	d, ok := s.heldDraft(w, r)
 	if !ok {
-		return
-	}
-	if d.Status != store.Held {
-		s.fail(w, r, http.StatusConflict, fmt.Sprintf("Draft #%d is not waiting for you to say whether it arrived: it is %s.", d.ID, strings.ToLower(statusLabel(d.Status))), nil)
 		return
 	}
 	if err := s.k.SendAgain(r.Context(), d.ID); err != nil {
