@@ -44,17 +44,7 @@ func TestWeekAsleepCatchesUpAtOnce(t *testing.T) {
 	defer func() { cancel(); wg.Wait() }()
 
 	// Send every first email, as the applicant would.
-	testenv.WaitFor(t, "drafts planned", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Pending); return len(ds) == 4 })
-	ds, _ := a.Keeper.Drafts(ctx, store.Pending)
-	var ids []int64
-	asks := map[string]store.Draft{}
-	for _, d := range ds {
-		ids = append(ids, d.ID)
-		asks[d.Writer] = d
-	}
-	if err := a.Keeper.Approve(ctx, ids...); err != nil {
-		t.Fatal(err)
-	}
+	asks := approveFirstEmails(t, a)
 	testenv.WaitFor(t, "4 sent", func() bool { return len(e.Sys.Sent()) == 4 })
 	// The server has them; wait until the store says so too, or the
 	// jump below can come before a send is recorded and that writer's
@@ -132,17 +122,7 @@ func TestStartAfterAWeekOffReadsBeforeReminding(t *testing.T) {
 	}
 	ctx := context.Background()
 	a, stop := run()
-	testenv.WaitFor(t, "drafts planned", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Pending); return len(ds) == 4 })
-	ds, _ := a.Keeper.Drafts(ctx, store.Pending)
-	var ids []int64
-	asks := map[string]store.Draft{}
-	for _, d := range ds {
-		ids = append(ids, d.ID)
-		asks[d.Writer] = d
-	}
-	if err := a.Keeper.Approve(ctx, ids...); err != nil {
-		t.Fatal(err)
-	}
+	asks := approveFirstEmails(t, a)
 	testenv.WaitFor(t, "4 recorded sent", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Sent); return len(ds) == 4 })
 	stop()
 
@@ -172,4 +152,23 @@ func TestStartAfterAWeekOffReadsBeforeReminding(t *testing.T) {
 			t.Errorf("a reminder to smith, whose reply waited in the inbox, was drafted (%s)", d.Status)
 		}
 	}
+}
+
+// approveFirstEmails approves the first email planned for each of the
+// four writers, as the applicant would, and returns them by writer.
+func approveFirstEmails(t *testing.T, a *daemon.Applicant) map[string]store.Draft {
+	t.Helper()
+	ctx := context.Background()
+	testenv.WaitFor(t, "drafts planned", func() bool { ds, _ := a.Keeper.Drafts(ctx, store.Pending); return len(ds) == 4 })
+	ds, _ := a.Keeper.Drafts(ctx, store.Pending)
+	var ids []int64
+	asks := map[string]store.Draft{}
+	for _, d := range ds {
+		ids = append(ids, d.ID)
+		asks[d.Writer] = d
+	}
+	if err := a.Keeper.Approve(ctx, ids...); err != nil {
+		t.Fatal(err)
+	}
+	return asks
 }
