@@ -196,6 +196,9 @@ func (m *Mirror) reconcile(ctx context.Context, s *inbox.Session, f *folder, d s
 		// The outbox removes the copy itself just before sending
 		// (BeforeSend); here only a copy that vanished is looked into.
 		if d.MailboxUID != 0 && !present {
+			if d.CopyRemoving { // gone by lorkeeper's hand
+				return m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
+			}
 			return m.vanished(ctx, s, d, true)
 		}
 	default:
@@ -363,7 +366,8 @@ func sentFolder(s *inbox.Session) string {
 // BeforeSend is the outbox hook: it removes the draft's copy from the
 // Drafts folder before lorkeeper sends it, and says not to send when the
 // copy is already gone (the applicant may have sent it; the next pass
-// finds out).
+// finds out) unless lorkeeper itself removed it and stopped before it
+// recorded so. It does I/O on the IMAP server and the state file.
 func (m *Mirror) BeforeSend(ctx context.Context, d store.Draft) (bool, error) {
 	s, err := m.Folders.Open(ctx)
 	if err != nil {
@@ -376,11 +380,20 @@ func (m *Mirror) BeforeSend(ctx context.Context, d store.Draft) (bool, error) {
 	}
 	for _, c := range copies {
 		if uidv == d.MailboxUIDVal && c.UID == d.MailboxUID {
+			// Recorded first: stopped between the removal and its record,
+			// lorkeeper knows the copy went by its own hand.
+			if err := m.Keeper.RemovingCopy(ctx, d.ID); err != nil {
+				return false, err
+			}
 			if err := s.DeleteDraft(c.UID); err != nil {
 				return false, err
 			}
 			return true, m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
 		}
+	}
+	if d.CopyRemoving {
+		m.Log.Info("the draft's copy was removed before an interruption; sending it as approved", "draft", d.ID, "writer", d.Writer)
+		return true, m.Keeper.SetMailboxCopy(ctx, d.ID, 0, 0)
 	}
 	return false, nil
 }

@@ -314,3 +314,36 @@ func deleteUID(t *testing.T, c *imapclient.Client, uid imap.UID) {
 		t.Fatal(err)
 	}
 }
+
+// TestStoppedRightAfterRemovingTheCopy: lorkeeper removed an approved
+// draft's copy from the Drafts folder to send it and was killed before
+// it recorded the removal. After the restart the copy is gone by its own
+// hand, not the applicant's: the draft goes out at once, once.
+func TestStoppedRightAfterRemovingTheCopy(t *testing.T) {
+	f := setup(t)
+	d := f.draftFor("smith")
+	f.Keeper.Approve(ctx, d.ID)
+	// The state a kill leaves between the removal and its record.
+	if err := f.Keeper.RemovingCopy(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client()
+	c.Select("Drafts", nil).Wait()
+	deleteUID(t, c, imap.UID(d.MailboxUID))
+	if _, err := f.out.SendDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.Sys.Sent()); n != 1 {
+		t.Fatalf("%d on the wire after the restart, want 1 (the copy went by lorkeeper's hand)", n)
+	}
+	if got, _ := f.Keeper.Draft(ctx, d.ID); got.Status != store.Sent {
+		t.Errorf("draft %s, want sent", got.Status)
+	}
+	f.sync()
+	if _, err := f.out.SendDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.Sys.Sent()); n != 1 {
+		t.Errorf("%d on the wire after another pass, want 1", n)
+	}
+}

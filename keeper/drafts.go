@@ -326,6 +326,12 @@ func (k *Keeper) SetMailboxCopy(ctx context.Context, id int64, uidValidity, uid 
 	return k.st.Update(ctx, func(tx *store.Tx) error { return tx.SetMailboxCopy(id, uidValidity, uid) })
 }
 
+// RemovingCopy records, before lorkeeper removes draft id's copy from
+// the Drafts folder to send it, that the removal is its own.
+func (k *Keeper) RemovingCopy(ctx context.Context, id int64) error {
+	return k.st.Update(ctx, func(tx *store.Tx) error { return tx.MarkCopyRemoving(id) })
+}
+
 // IsOurs reports whether a Message-ID is one of lorkeeper's drafts'.
 func (k *Keeper) IsOurs(ctx context.Context, messageID string) (bool, error) {
 	var ok bool

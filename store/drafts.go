@@ -83,13 +83,18 @@ type Draft struct {
 	SentCopy      int    // CopyPending, CopyDone or CopyNone
 	MailboxUID    uint32 // the copy in the Drafts folder, if any
 	MailboxUIDVal uint32
-	UpdatedAt     time.Time
+	// CopyRemoving: lorkeeper set out to remove the Drafts-folder copy
+	// to send the draft itself. A copy gone while it is set is gone by
+	// lorkeeper's hand (it stopped before it could record so), not the
+	// applicant's.
+	CopyRemoving bool
+	UpdatedAt    time.Time
 }
 
 const draftCols = `id, writer, template, status, to_name, to_addr, subject, body_text, body_html,
 	attachments, edited, coalesce(message_id, ''), in_reply_to, refs, created_at, approved_at, sent_at,
 	attempts, next_attempt_at, last_error, server_reply, sent_copy, mailbox_uid, mailbox_uidvalidity, updated_at,
-	committed_at, cc, bcc`
+	committed_at, cc, bcc, copy_removing`
 
 func scanDraft(sc interface{ Scan(...any) error }) (Draft, error) {
 	var (
@@ -98,16 +103,18 @@ func scanDraft(sc interface{ Scan(...any) error }) (Draft, error) {
 		edited                                 int
 		created, approved, sent, next, updated int64
 		uid, uidval, committed                 int64
+		removing                               int
 	)
 	err := sc.Scan(&d.ID, &d.Writer, &d.Template, &status, &d.ToName, &d.ToAddr, &d.Subject, &d.Text,
 		&d.HTML, &atts, &edited, &d.MessageID, &d.InReplyTo, &refs, &created, &approved, &sent,
 		&d.Attempts, &next, &d.LastError, &d.ServerReply, &d.SentCopy, &uid, &uidval, &updated,
-		&committed, &cc, &bcc)
+		&committed, &cc, &bcc, &removing)
 	if err != nil {
 		return d, err
 	}
 	d.Status = Status(status)
 	d.Edited = edited != 0
+	d.CopyRemoving = removing != 0
 	if err := json.Unmarshal([]byte(atts), &d.Attachments); err != nil {
 		return d, fmt.Errorf("draft %d: attachments: %w", d.ID, err)
 	}
@@ -449,9 +456,19 @@ func (t *Tx) SetSentCopy(id int64, state int, now time.Time) error {
 }
 
 // SetMailboxCopy records the UID of the draft's copy in the Drafts folder
-// (0 when it has none).
+// (0 when it has none), and that no removal of it is under way.
 func (t *Tx) SetMailboxCopy(id int64, uidValidity, uid uint32) error {
-	_, err := t.tx.Exec(`UPDATE drafts SET mailbox_uid = ?, mailbox_uidvalidity = ? WHERE id = ?`, uid, uidValidity, id)
+	_, err := t.tx.Exec(`UPDATE drafts SET mailbox_uid = ?, mailbox_uidvalidity = ?, copy_removing = 0 WHERE id = ?`, uid, uidValidity, id)
+	if err != nil {
+		return fmt.Errorf("update draft %d: %w", id, err)
+	}
+	return nil
+}
+
+// MarkCopyRemoving records that lorkeeper is about to remove the draft's
+// Drafts-folder copy itself (see Draft.CopyRemoving).
+func (t *Tx) MarkCopyRemoving(id int64) error {
+	_, err := t.tx.Exec(`UPDATE drafts SET copy_removing = 1 WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("update draft %d: %w", id, err)
 	}

@@ -366,6 +366,12 @@ ALTER TABLE messages ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE messages ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
 `,
+	// 4: lorkeeper is removing a draft's Drafts-folder copy to send it:
+	// a copy found gone afterwards was removed by lorkeeper, not by the
+	// applicant.
+	`
+ALTER TABLE drafts ADD COLUMN copy_removing INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // migrate applies the migrations the file has not seen, each in its own
