@@ -148,7 +148,15 @@ func (l *Login) Browser(ctx context.Context) (*Grant, error) {
 	for _, ln := range lns {
 		go srv.Serve(ln)
 	}
-	defer srv.Close()
+	// Shutdown, not Close: the page saying how the sign-in went must
+	// reach the browser before the server goes (Close cut it short).
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if srv.Shutdown(sctx) != nil {
+			srv.Close()
+		}
+	}()
 
 	fmt.Fprintf(l.Out, "To sign in to %s, open this address in your browser:\n\n  %s\n\n", p.Issuer, authURL)
 	if l.Open != nil {
