@@ -59,6 +59,8 @@ var commands = []command{
 	{"portal", "learn FILE.eml", "teach lorkeeper a letter-portal notice it did not know", "From then on that sender's notices are read as upload notices.", (*cmd).portal},
 	{"init", "[--force]", "first-run questions here in the terminal; writes the config file",
 		"Asks about you, your mailbox and your writers, then writes the config (--config PATH, else ./lorkeeper.toml).\nAn app password goes to the OS keyring, never into the file. --force replaces an existing file.", (*cmd).initConfig},
+	{"setup", "", "the same first-run questions on pages in your browser; writes the config file",
+		"Serves the pages on this computer only (127.0.0.1, under a secret address it prints and opens), checks the mailbox login\nas you go, keeps the CV and personal statement in documents/ beside the config, and never writes over an existing file.\n`run` with no config file starts it too.", (*cmd).setupWeb},
 	{"login", "", "sign in to Google or Microsoft (OAuth2) for your mailbox", "", (*cmd).login},
 	{"service", "install|uninstall|status", "keep lorkeeper running in the background, from every login on",
 		"install: a systemd user unit (Linux), a launch agent (macOS) or a logon task (Windows) that runs `lorkeeper run`\non this config, restarted after a crash; for your account only. uninstall: stop it and remove it.\nstatus: is it installed, what the service manager says, is lorkeeper running.\n(service run is what the Windows task runs: `run`, logging to its file.)", (*cmd).serviceCmd},

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/lorkeeper/lorkeeper/config"
 	"github.com/lorkeeper/lorkeeper/daemon"
@@ -21,6 +24,11 @@ func (c *cmd) run(ctx context.Context, args []string) error {
 	}
 	if len(paths) == 0 || c.configSet {
 		paths = append([]string{c.configPath}, paths...)
+	}
+	if len(paths) == 1 && !once {
+		if written, err := c.firstRun(ctx, paths[0]); err != nil || !written {
+			return err
+		}
 	}
 	if !once {
 		sup := &daemon.Supervisor{Paths: paths, Log: c.env.Log}
@@ -54,4 +62,24 @@ func (c *cmd) run(ctx context.Context, args []string) error {
 		a.Close()
 	}
 	return errors.Join(errs...)
+}
+
+// firstRun starts the setup pages when the one config to run does not
+// exist yet, and reports whether it went on to exist (nothing to do:
+// the file is there).
+func (c *cmd) firstRun(ctx context.Context, path string) (bool, error) {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false, err
+	}
+	c.out("There is no config file at %s yet: lorkeeper sets it up with you first.\n", abs)
+	res, err := c.serveSetup(ctx, abs)
+	if res == nil || res.Login != "" { // nothing written, or sign in first
+		return false, err
+	}
+	c.out("\nlorkeeper now runs on it, until you stop it (Ctrl-C).\n")
+	return true, nil
 }

@@ -5,67 +5,21 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/lorkeeper/lorkeeper/internal/browsertest"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/store"
 )
 
-// chromium finds Debian's Chromium. Without it the browser tests skip,
-// except in CI and the integration runs (CI=true, or LORKEEPER_MAILSTACK
-// set), where they fail: scripts/browser install provides it.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	const msg = "chromium is not installed: run scripts/browser install (as root) to run the browser tests"
-	if os.Getenv("CI") == "true" || os.Getenv("LORKEEPER_MAILSTACK") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile for t, with a
-// window width by height, and returns its context, which limits every
-// action to 25 seconds. The flags keep it off the network: the machines
-// that run the tests have none, and Chromium otherwise stalls on lookups.
+// browser starts a headless Chromium for t (see browsertest.New).
 func browser(t *testing.T, width, height int) context.Context {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(cancelBrowser)
-	// The first call starts the browser and binds it to bctx, which has
-	// no timeout; the actions get one.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	c, cancel := context.WithTimeout(bctx, 25*time.Second)
-	t.Cleanup(cancel)
-	return c
+	return browsertest.New(t, width, height)
 }
 
 // do runs browser actions, failing the test on error.

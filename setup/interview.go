@@ -92,7 +92,7 @@ func (iv *Interview) Run(ctx context.Context) (*Result, error) {
 			break
 		}
 	}
-	res.Text = Text(c, iv.now())
+	res.Text = Text(c, iv.now(), "lorkeeper init")
 	return res, nil
 }
 
@@ -108,25 +108,25 @@ func Mix(c *config.Config, now time.Time) []letters.Advice {
 }
 
 // Text is the config file for c: config.Encode's text under a header
-// saying where it came from.
-func Text(c *config.Config, now time.Time) []byte {
-	head := fmt.Sprintf("# Written by `lorkeeper init` on %s. Edit it freely: `lorkeeper check`\n"+
-		"# says what is wrong, with its line, and a running lorkeeper picks up the change.\n", now.Format("2006-01-02"))
+// saying which command wrote it (like "lorkeeper init").
+func Text(c *config.Config, now time.Time, command string) []byte {
+	head := fmt.Sprintf("# Written by `%s` on %s. Edit it freely: `lorkeeper check`\n"+
+		"# says what is wrong, with its line, and a running lorkeeper picks up the change.\n", command, now.Format("2006-01-02"))
 	return append([]byte(head), config.Encode(c)...)
 }
 
 func (iv *Interview) applicant(p *prompter, dir string, a *config.Applicant) error {
 	var err error
-	if a.Name, err = p.ask("Your full name, as programs and writers know you", "", oneLine(true)); err != nil {
+	if a.Name, err = p.ask("Your full name, as programs and writers know you", "", OneLine(true)); err != nil {
 		return err
 	}
-	if a.Email, err = p.ask("Your email address (lorkeeper sends and reads your letters' emails there)", "", emailAddress); err != nil {
+	if a.Email, err = p.ask("Your email address (lorkeeper sends and reads your letters' emails there)", "", EmailAddress); err != nil {
 		return err
 	}
-	if a.AAMCID, err = p.ask("Your AAMC ID (the 8-digit number in MyERAS)", "", aamcID); err != nil {
+	if a.AAMCID, err = p.ask("Your AAMC ID (the 8-digit number in MyERAS)", "", AAMCID); err != nil {
 		return err
 	}
-	if a.Specialty, err = p.ask("The specialty you apply to", "Diagnostic Radiology", oneLine(true)); err != nil {
+	if a.Specialty, err = p.ask("The specialty you apply to", "Diagnostic Radiology", OneLine(true)); err != nil {
 		return err
 	}
 	img, err := p.yesNo("Are you an international medical graduate (IMG)?", false)
@@ -152,10 +152,10 @@ func (iv *Interview) applicant(p *prompter, dir string, a *config.Applicant) err
 	}); err != nil {
 		return err
 	}
-	if a.Cycle, err = p.ask("The application cycle", fmt.Sprintf("ERAS %d", a.Deadline.Year()+1), oneLine(true)); err != nil {
+	if a.Cycle, err = p.ask("The application cycle", fmt.Sprintf("ERAS %d", a.Deadline.Year()+1), OneLine(true)); err != nil {
 		return err
 	}
-	if a.Timezone, err = p.ask("Your time zone (reminders go out in working hours there)", iv.Zone, timeZone); err != nil {
+	if a.Timezone, err = p.ask("Your time zone (reminders go out in working hours there)", iv.Zone, TimeZone); err != nil {
 		return err
 	}
 	p.say("  lorkeeper attaches your CV and personal statement to the email that follows a writer's yes.\n")
@@ -253,13 +253,13 @@ func servers(p *prompter, c *config.Config) error {
 	domain := c.Applicant.Email[strings.LastIndexByte(c.Applicant.Email, '@')+1:]
 	p.say("  Your provider's help pages give these (\"IMAP and SMTP settings\").\n")
 	var err error
-	if c.IMAP.Host, err = p.ask("IMAP server (incoming mail)", "imap."+domain, hostName); err != nil {
+	if c.IMAP.Host, err = p.ask("IMAP server (incoming mail)", "imap."+domain, HostName); err != nil {
 		return err
 	}
 	if c.IMAP.Port, c.IMAP.Security, err = port(p, "IMAP port", 993, map[int]string{993: "tls", 143: "starttls"}); err != nil {
 		return err
 	}
-	if c.SMTP.Host, err = p.ask("SMTP server (outgoing mail)", "smtp."+domain, hostName); err != nil {
+	if c.SMTP.Host, err = p.ask("SMTP server (outgoing mail)", "smtp."+domain, HostName); err != nil {
 		return err
 	}
 	if c.SMTP.Port, c.SMTP.Security, err = port(p, "SMTP port", 465, map[int]string{465: "tls", 587: "starttls"}); err != nil {
@@ -295,11 +295,11 @@ func port(p *prompter, question string, def int, usual map[int]string) (int, str
 func oauthClient(p *prompter, c *config.Config, preset *config.Preset, res *Result) error {
 	p.say("  Sign-in needs an OAuth client of your own; README, \"Connect your mailbox\", says how to make one.\n")
 	var err error
-	if c.OAuth.ClientID, err = p.ask("Its client ID", "", oneLine(true)); err != nil {
+	if c.OAuth.ClientID, err = p.ask("Its client ID", "", OneLine(true)); err != nil {
 		return err
 	}
 	if preset.OAuth.Issuer == "Google" {
-		if c.OAuth.ClientSecret, err = p.ask("Its client secret (Google shows one for a \"Desktop app\" client)", "", oneLine(true)); err != nil {
+		if c.OAuth.ClientSecret, err = p.ask("Its client secret (Google shows one for a \"Desktop app\" client)", "", OneLine(true)); err != nil {
 			return err
 		}
 	}
@@ -313,11 +313,11 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 	var w config.Writer
 	p.say("\n  Writer %d\n", len(c.Writers)+1)
 	var err error
-	if w.Name, err = p.ask("Name, with title (like Dr. Jane Smith)", "", oneLine(true)); err != nil {
+	if w.Name, err = p.ask("Name, with title (like Dr. Jane Smith)", "", OneLine(true)); err != nil {
 		return w, err
 	}
 	if w.Email, err = p.ask("Email address", "", func(s string) (string, error) {
-		v, err := emailAddress(s)
+		v, err := EmailAddress(s)
 		if err != nil {
 			return "", err
 		}
@@ -333,8 +333,8 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 	}); err != nil {
 		return w, err
 	}
-	if w.ID, err = p.ask("A short name to type in commands", suggestID(w.Name, c.Writers), func(s string) (string, error) {
-		if !validID(s) {
+	if w.ID, err = p.ask("A short name to type in commands", SuggestID(w.Name, c.Writers), func(s string) (string, error) {
+		if !ValidID(s) {
 			return "", errors.New("Use letters, digits, - or _ only, no spaces (like smith).")
 		}
 		for _, o := range c.Writers {
@@ -346,10 +346,10 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 	}); err != nil {
 		return w, err
 	}
-	if w.Title, err = p.ask("Their title (like Assistant Professor of Radiology; Enter to skip)", "", oneLine(false)); err != nil {
+	if w.Title, err = p.ask("Their title (like Assistant Professor of Radiology; Enter to skip)", "", OneLine(false)); err != nil {
 		return w, err
 	}
-	if w.Institution, err = p.ask("Their hospital or university (Enter to skip)", "", oneLine(false)); err != nil {
+	if w.Institution, err = p.ask("Their hospital or university (Enter to skip)", "", OneLine(false)); err != nil {
 		return w, err
 	}
 	us, err := p.yesNo("Do they practise in the United States?", true)
@@ -358,7 +358,7 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 	}
 	w.Country = "US"
 	if !us {
-		if w.Country, err = p.ask("Their country, as a two-letter code (like NG, IN, GB)", "", country); err != nil {
+		if w.Country, err = p.ask("Their country, as a two-letter code (like NG, IN, GB)", "", Country); err != nil {
 			return w, err
 		}
 	}
@@ -378,7 +378,7 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 	if research {
 		w.Role = "research"
 	}
-	if w.Experience, err = p.ask("What did you do together (like CT chest rotation)", "", oneLine(true)); err != nil {
+	if w.Experience, err = p.ask("What did you do together (like CT chest rotation)", "", OneLine(true)); err != nil {
 		return w, err
 	}
 	if w.ExperienceStart, err = iv.date(p, "When did it start (YYYY-MM-DD)", "", nil); err != nil {
@@ -400,7 +400,7 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 	p.say("  What should the letter be able to mention? One thing a line, like \"Presented three cases at\n")
 	p.say("  noon conference\"; lorkeeper puts them in the summary it sends. An empty line ends the list.\n")
 	for {
-		h, err := p.ask("Highlight (Enter when done)", "", oneLine(false))
+		h, err := p.ask("Highlight (Enter when done)", "", OneLine(false))
 		if err != nil {
 			return w, err
 		}
@@ -444,7 +444,10 @@ func (iv *Interview) date(p *prompter, question, def string, more func(time.Time
 	return config.Date{Time: d}, nil
 }
 
-func oneLine(required bool) func(string) (string, error) {
+// OneLine checks a free answer; required refuses an empty one. The
+// checks below return the answer to keep, or a sentence for the applicant
+// saying what to write instead (shared by init and the browser setup).
+func OneLine(required bool) func(string) (string, error) {
 	return func(s string) (string, error) {
 		if s == "" && required {
 			return "", errors.New("Please answer this one; it is needed.")
@@ -453,7 +456,8 @@ func oneLine(required bool) func(string) (string, error) {
 	}
 }
 
-func emailAddress(s string) (string, error) {
+// EmailAddress checks a bare address like name@example.org.
+func EmailAddress(s string) (string, error) {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || !strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".") {
 		return "", errors.New("That is not an email address like name@example.org.")
@@ -461,14 +465,16 @@ func emailAddress(s string) (string, error) {
 	return s, nil
 }
 
-func aamcID(s string) (string, error) {
+// AAMCID checks an AAMC ID (7 to 10 digits).
+func AAMCID(s string) (string, error) {
 	if len(s) < 7 || len(s) > 10 || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
 		return "", errors.New("An AAMC ID is a number of 8 digits, like 14598237.")
 	}
 	return s, nil
 }
 
-func timeZone(s string) (string, error) {
+// TimeZone checks an IANA time zone name.
+func TimeZone(s string) (string, error) {
 	if s == "" || s == "Local" {
 		return "", errors.New("Please give a time zone name like America/New_York, Asia/Kolkata or Africa/Lagos.")
 	}
@@ -478,14 +484,16 @@ func timeZone(s string) (string, error) {
 	return s, nil
 }
 
-func hostName(s string) (string, error) {
+// HostName checks a server name.
+func HostName(s string) (string, error) {
 	if s == "" || strings.ContainsAny(s, " /:@") {
 		return "", errors.New("Give the server's name only, like imap.example.org.")
 	}
 	return s, nil
 }
 
-func country(s string) (string, error) {
+// Country checks a two-letter country code other than US, upper-cased.
+func Country(s string) (string, error) {
 	s = strings.ToUpper(s)
 	if len(s) != 2 || !unicode.IsLetter(rune(s[0])) || !unicode.IsLetter(rune(s[1])) {
 		return "", errors.New("Please give the two-letter code of the country, like NG for Nigeria or IN for India.")
@@ -547,8 +555,9 @@ func CleanPath(s string) string {
 	return s
 }
 
-// suggestID is a writer's surname in lower case, made unique.
-func suggestID(name string, others []config.Writer) string {
+// SuggestID proposes a writer's short name from their name, unused by
+// others.
+func SuggestID(name string, others []config.Writer) string {
 	fields := strings.Fields(name)
 	base := ""
 	for i := len(fields) - 1; i >= 0 && base == ""; i-- {
@@ -574,7 +583,8 @@ func suggestID(name string, others []config.Writer) string {
 	}
 }
 
-func validID(id string) bool {
+// ValidID reports whether id is a writer's short name lorkeeper accepts.
+func ValidID(id string) bool {
 	if id == "" || len(id) > 32 {
 		return false
 	}

@@ -56,7 +56,7 @@ func TestZoneFromPath(t *testing.T) {
 func TestSuggestID(t *testing.T) {
 	others := []config.Writer{{ID: "smith"}}
 	for name, want := range map[string]string{"Dr. Jane Smith": "smith2", "Prof. Bola Adeyemi": "adeyemi", "Dr. María-José O'Neil": "oneil", "李": "writer"} {
-		if got := suggestID(name, others); got != want {
+		if got := SuggestID(name, others); got != want {
 			t.Errorf("suggestID(%q) = %q, want %q", name, got, want)
 		}
 	}

@@ -1,0 +1,139 @@
+package cli_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lorkeeper/lorkeeper/cli"
+	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/memmail"
+)
+
+// lockedBuffer collects a command's output while it runs.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestRunWithoutConfigStartsSetup: `run` in a folder with no config says
+// so, serves the setup pages at the address it prints, and once they
+// have written the file, runs on it.
+func TestRunWithoutConfigStartsSetup(t *testing.T) {
+	defer cli.UseSecretsFile()()
+	sys, err := memmail.Start(memmail.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sys.Close()
+	const me, pw = "amara@inbox.test", "app-password"
+	sys.AddUser(me, pw)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lorkeeper.toml")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw2 := io.Pipe()
+	var out lockedBuffer
+	links := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		link := regexp.MustCompile(`http://127\.0\.0\.1:\d+/[0-9a-f]+/`)
+		for sc.Scan() {
+			out.Write([]byte(sc.Text() + "\n"))
+			if m := link.FindString(sc.Text()); m != "" {
+				links <- m
+			}
+		}
+	}()
+	var errb lockedBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- cli.Main(ctx, []string{"--config", path, "run"}, cli.Env{Stdin: strings.NewReader(""), Stdout: pw2, Stderr: &errb,
+			Getenv: func(string) string { return "" }})
+		pw2.Close()
+	}()
+	var base string
+	select {
+	case base = <-links:
+	case code := <-done:
+		t.Fatalf("run exited %d before printing the setup address:\n%s\n%s", code, out.String(), errb.String())
+	}
+	if !strings.Contains(out.String(), "There is no config file at "+path) {
+		t.Errorf("run did not say why it starts the setup:\n%s", out.String())
+	}
+	post := func(page string, vals url.Values) string {
+		t.Helper()
+		resp, err := http.PostForm(base+page, vals)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.Request.URL.Path
+	}
+	post("you", url.Values{"name": {"Amara Okafor"}, "email": {me}, "aamc_id": {"14598237"}, "specialty": {"Diagnostic Radiology"},
+		"deadline": {time.Now().AddDate(0, 3, 0).Format("2006-01-02")}, "timezone": {"America/New_York"}})
+	ih, ip, _ := net.SplitHostPort(sys.IMAPAddr())
+	sh, sp, _ := net.SplitHostPort(sys.SMTPAddr())
+	if at := post("mailbox", url.Values{"imap_host": {ih}, "imap_port": {ip}, "imap_security": {"none"},
+		"smtp_host": {sh}, "smtp_port": {sp}, "smtp_security": {"none"}, "password": {pw}}); !strings.HasSuffix(at, "/documents") {
+		t.Fatalf("the mailbox page went to %s", at)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, field := range []string{"cv", "personal_statement"} {
+		w, _ := mw.CreateFormFile(field, field+".pdf")
+		w.Write([]byte("%PDF-1.4"))
+	}
+	mw.Close()
+	if resp, err := http.Post(base+"documents", mw.FormDataContentType(), &body); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	start, end := time.Now().AddDate(0, -2, 0).Format("2006-01-02"), time.Now().AddDate(0, -1, 0).Format("2006-01-02")
+	post("writers", url.Values{"name": {"Dr. Jane Smith"}, "email": {"jsmith@hospital.test"}, "us": {"on"}, "radiologist": {"on"},
+		"experience": {"CT chest rotation"}, "start": {start}, "end": {end}, "next": {"1"}})
+	if at := post("review", nil); !strings.HasSuffix(at, "/done") {
+		t.Fatalf("writing went to %s", at)
+	}
+	if _, err := config.Load(path); err != nil {
+		t.Fatalf("the file written does not load: %v", err)
+	}
+	// It runs on the new file: the first email is drafted.
+	deadline := time.After(20 * time.Second)
+	for !strings.Contains(out.String(), "lorkeeper now runs on it") || !strings.Contains(errb.String()+out.String(), "drafts planned") {
+		select {
+		case <-deadline:
+			t.Fatalf("run did not go on with the new file:\n%s\n%s", out.String(), errb.String())
+		case code := <-done:
+			t.Fatalf("run exited %d:\n%s\n%s", code, out.String(), errb.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	cancel()
+	<-done
+}
