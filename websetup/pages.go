@@ -185,16 +185,19 @@ func checkLogin(ctx context.Context, preset *config.Preset, c config.Config, use
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	cl, err := inbox.Dial(ctx, inbox.Server{Host: imapEP.Host, Port: imapEP.Port, Security: imapEP.Security, Credential: cred,
-		Secret: "the password you typed"}, nil)
-	if err != nil {
+	const refused = "Your mail server refused this password for %s. Please type it again; where your provider has app passwords (Gmail, iCloud, Yahoo, Fastmail), it must be one of those, not your usual password."
+	cl, err := inbox.Dial(ctx, inbox.Server{Host: imapEP.Host, Port: imapEP.Port, Security: imapEP.Security, Credential: cred}, nil)
+	if errors.Is(err, inbox.ErrAuth) {
+		return fmt.Sprintf(refused, user)
+	} else if err != nil {
 		return "Reading your mail did not work: " + plain(err, password) + "."
 	}
 	cl.Logout().Wait()
 	cl.Close()
-	err = mailer.CheckLogin(ctx, mailer.Server{Host: smtpEP.Host, Port: smtpEP.Port, Security: smtpEP.Security, Credential: cred,
-		Secret: "the password you typed"})
-	if err != nil {
+	err = mailer.CheckLogin(ctx, mailer.Server{Host: smtpEP.Host, Port: smtpEP.Port, Security: smtpEP.Security, Credential: cred})
+	if errors.Is(err, mailer.ErrAuth) {
+		return "Reading your mail works, but the server for sending refused the password: " + plain(err, password) + "."
+	} else if err != nil {
 		return "Reading your mail works, but sending did not: " + plain(err, password) + "."
 	}
 	return ""

@@ -164,7 +164,7 @@ func TestLoginIsChecked(t *testing.T) {
 	f := newFixture(t)
 	f.you()
 	at, page := f.post("mailbox", f.servers("wrong-secret-9"))
-	if !strings.HasSuffix(at, "/mailbox") || !strings.Contains(page, "Reading your mail did not work") {
+	if !strings.HasSuffix(at, "/mailbox") || !strings.Contains(page, "Your mail server refused this password for "+applicant) {
 		t.Fatalf("a wrong password: at %s\n%s", at, page)
 	}
 	if strings.Contains(page, "wrong-secret-9") {
@@ -259,5 +259,40 @@ func TestNeverWritesOverAFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(f.path); string(b) != "# mine\n" {
 		t.Errorf("the file was written over: %q", b)
+	}
+}
+
+// TestMicrosoftSignInIsForLogin: an Outlook.com address asks for the
+// OAuth client, not a password, and the last page says to run
+// `lorkeeper login`.
+func TestMicrosoftSignInIsForLogin(t *testing.T) {
+	f := newFixture(t)
+	f.post("you", url.Values{"name": {"Amara Okafor"}, "email": {"amara.okafor@outlook.com"}, "aamc_id": {"14598237"},
+		"specialty": {"Diagnostic Radiology"}, "deadline": {"2027-09-15"}, "timezone": {"America/New_York"}})
+	resp, err := http.Get(f.url + "mailbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if page := string(b); !strings.Contains(page, "Outlook.com address") || !strings.Contains(page, "Client ID") || strings.Contains(page, `id="password"`) {
+		t.Fatalf("the Outlook mailbox page:\n%s", page)
+	}
+	if at, page := f.post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"0a1b2c3d-client"}}); !strings.HasSuffix(at, "/documents") {
+		t.Fatalf("at %s\n%s", at, page)
+	}
+	f.documents()
+	w := writer("Dr. Jane Smith", "jsmith@hospital.test")
+	w.Set("next", "1")
+	f.post("writers", w)
+	if _, page := f.post("review", nil); !strings.Contains(page, "<code>lorkeeper login</code> signs you in with Microsoft") {
+		t.Errorf("the last page:\n%s", page)
+	}
+	cfg, err := config.Load(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.IMAP.Auth != "oauth2" || cfg.OAuth.ClientID != "0a1b2c3d-client" || cfg.Provider != "outlook" {
+		t.Errorf("auth %q, client %q, provider %q", cfg.IMAP.Auth, cfg.OAuth.ClientID, cfg.Provider)
 	}
 }

@@ -172,6 +172,9 @@ func (s *Setup) write(text []byte) (*Result, error) {
 			return nil, fmt.Errorf("The password could not be kept (nothing was written): %v", err)
 		}
 		res.PasswordIn = where
+		if where != "the OS keyring" {
+			res.PasswordIn += ", readable by you only"
+		}
 	}
 	if err := setup.WriteConfig(s.opts.Path, text, false); err != nil {
 		if errors.Is(err, setup.ErrExists) {
