@@ -92,11 +92,22 @@ func isHeading(l string) bool {
 	return letters >= 3
 }
 
-// heading turns "OUR WORK TOGETHER" into "Our work together".
+// heading turns "OUR WORK TOGETHER" into "Our work together"; "I" and
+// the acronyms of the process stay capitals ("How the letter reaches
+// ERAS", "What I did").
 func heading(l string) string {
-	r := []rune(strings.ToLower(l))
+	words := strings.Split(l, " ")
+	for i, w := range words {
+		if !keepCaps[strings.Trim(w, ".,:;()?!")] {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	r := []rune(strings.Join(words, " "))
 	if len(r) > 0 {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
 }
+
+var keepCaps = map[string]bool{"I": true, "ERAS": true, "MYERAS": true, "US": true, "USA": true, "AAMC": true, "ECFMG": true,
+	"USMLE": true, "COMLEX": true, "IMG": true, "CV": true, "NRMP": true, "PGY-1": true, "ID": true, "ICU": true, "CT": true, "MRI": true}
