@@ -142,7 +142,7 @@ func TestFullCycleThroughTheCLI(t *testing.T) {
 		t.Errorf("resolve: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	r = run(t, nil, "--config", cfg, "mark", "smith", "uploaded")
-	if r.code != 0 || !strings.Contains(r.stdout, "thank_you draft is ready") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Drafted for you to review: the thank-you") {
 		t.Errorf("mark: %s %s", r.stdout, r.stderr)
 	}
 	r = run(t, nil, "--config", cfg, "status", "smith")

@@ -46,11 +46,11 @@ func (c *cmd) correct(ctx context.Context, args []string) error {
 		return err
 	}
 	if !o.Changed && len(o.Draft) == 0 {
-		c.out("%s: the last reply stays read as %s; the letter is %s, as it was.\n",
+		c.out("%s: the last reply stays read as %s; the letter stays as it was (%s).\n",
 			args[0], templates.DescribeKind(args[1]), templates.DescribeState(string(o.Letter.State)))
 		return nil
 	}
-	c.out("%s: the last reply is now read as %s; the letter is %s. Undo with `lorkeeper undo %s`.\n",
+	c.out("%s: the last reply is now read as %s; where the letter stands now: %s. Undo with `lorkeeper undo %s`.\n",
 		args[0], templates.DescribeKind(args[1]), templates.DescribeState(string(o.Letter.State)), args[0])
 	c.printDrafted(o)
 	return nil

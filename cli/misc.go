@@ -15,6 +15,7 @@ import (
 	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/mailer"
+	"github.com/lorkeeper/lorkeeper/templates"
 )
 
 // resolve records the applicant's decision on a flagged writer.
@@ -59,7 +60,7 @@ func (c *cmd) mark(ctx context.Context, args []string) error {
 		return err
 	}
 	if !o.Changed {
-		c.out("%s: already %s; nothing to do.\n", args[0], o.Letter.State)
+		c.out("%s: already %s; nothing to do.\n", args[0], templates.DescribeState(string(o.Letter.State)))
 		return nil
 	}
 	c.out("%s: %s.\n", args[0], o.Note)
@@ -69,7 +70,7 @@ func (c *cmd) mark(ctx context.Context, args []string) error {
 
 func (c *cmd) printDrafted(o letters.Outcome) {
 	for _, t := range o.Draft {
-		c.out("A %s draft is ready: see `lorkeeper drafts`.\n", t)
+		c.out("Drafted for you to review: the %s (see `lorkeeper drafts`).\n", templates.Describe(string(t)))
 	}
 }
 
