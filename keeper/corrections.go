@@ -144,17 +144,26 @@ func (k *Keeper) rebaseTx(tx *store.Tx, writer string) ([]int64, error) {
 
 // ref is what a history line of a correction is about: the message, and
 // the drafts the correction discarded (an undo brings them back).
+// uploaded names an ERAS letter the change marked uploaded (an undo
+// returns it to requested).
 type ref struct {
 	message   int64
 	discarded []int64
+	uploaded  string
 }
 
 func (r ref) String() string {
-	s := "message:" + strconv.FormatInt(r.message, 10)
-	for _, id := range r.discarded {
-		s += " discarded:" + strconv.FormatInt(id, 10)
+	var f []string
+	if r.message != 0 {
+		f = append(f, "message:"+strconv.FormatInt(r.message, 10))
 	}
-	return s
+	for _, id := range r.discarded {
+		f = append(f, "discarded:"+strconv.FormatInt(id, 10))
+	}
+	if r.uploaded != "" {
+		f = append(f, "uploaded:"+r.uploaded)
+	}
+	return strings.Join(f, " ")
 }
 
 func parseRef(s string) ref {
@@ -167,6 +176,8 @@ func parseRef(s string) ref {
 			r.message = n
 		case "discarded":
 			r.discarded = append(r.discarded, n)
+		case "uploaded":
+			r.uploaded = v
 		}
 	}
 	return r
@@ -207,7 +218,20 @@ func (k *Keeper) Undo(ctx context.Context, writer string, by Actor) (string, err
 					}
 				}
 			}
-			if r := parseRef(h.Ref); r.message != 0 {
+			r := parseRef(h.Ref)
+			if r.uploaded != "" {
+				ls, err := tx.ERASLetters(w.ID)
+				if err != nil {
+					return err
+				}
+				if l, ok := ls[r.uploaded]; ok && l.State == store.LetterUploaded {
+					l.State, l.UploadedAt = store.LetterRequested, time.Time{}
+					if err := tx.PutERASLetter(l, now); err != nil {
+						return err
+					}
+				}
+			}
+			if r.message != 0 {
 				if err := tx.SetCorrected(r.message, ""); err != nil {
 					return err
 				}

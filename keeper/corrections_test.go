@@ -96,6 +96,10 @@ func TestSetAndUndoAMistakenUpload(t *testing.T) {
 	if r := f.row("smith"); r.State != "asked" || len(f.pending("smith")) != 0 {
 		t.Errorf("after undoing the mark: %+v %v", r, f.pending("smith"))
 	}
+	// The letter itself is back to requested: nothing says to assign it.
+	if r := f.row("smith"); len(r.Letters) != 1 || r.Letters[0].State != "requested" || !r.Letters[0].UploadedAt.IsZero() {
+		t.Errorf("smith's letter after undoing the mark: %+v", r.Letters)
+	}
 	if _, err := f.Keeper.Set(ctx, "smith", letters.Waiting, keeper.ByCommandLine); err != nil {
 		t.Fatal(err)
 	}

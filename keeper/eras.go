@@ -96,18 +96,19 @@ func letterFor(ls []LetterState, text string) (LetterState, bool) {
 // writer's letter on as uploaded (the thank-you). It returns the event to
 // apply to the writer's lifecycle, or none while letters are still to
 // come, and a note for the history.
-func (k *Keeper) uploadedTx(tx *store.Tx, w config.Writer, text string) (apply bool, note string, err error) {
+func (k *Keeper) uploadedTx(tx *store.Tx, w config.Writer, text string) (apply bool, note string, marked string, err error) {
 	ls, err := k.lettersTx(tx, w)
 	if err != nil {
-		return false, "", err
+		return false, "", "", err
 	}
 	l, sure := letterFor(ls, text)
 	if l.State == store.LetterRequested {
 		rec := l.Rec
 		rec.ID, rec.Writer, rec.State, rec.UploadedAt = l.ID, w.ID, store.LetterUploaded, k.now()
 		if err := tx.PutERASLetter(rec, k.now()); err != nil {
-			return false, "", err
+			return false, "", "", err
 		}
+		marked = l.ID
 	}
 	note = "the " + l.Label() + " is uploaded: assign it to your programs in MyERAS"
 	if !sure {
@@ -115,17 +116,17 @@ func (k *Keeper) uploadedTx(tx *store.Tx, w config.Writer, text string) (apply b
 	}
 	ls, err = k.lettersTx(tx, w)
 	if err != nil {
-		return false, "", err
+		return false, "", "", err
 	}
 	left := outstanding(ls)
 	if len(left) == 0 {
-		return true, note, nil
+		return true, note, marked, nil
 	}
 	var names []string
 	for _, o := range left {
 		names = append(names, "the "+o.Label())
 	}
-	return false, note + "; still to come: " + strings.Join(names, ", "), nil
+	return false, note + "; still to come: " + strings.Join(names, ", "), marked, nil
 }
 
 // resolveLetter finds the writer and letter named by id: a letter id
@@ -157,15 +158,16 @@ func (k *Keeper) MarkUploaded(ctx context.Context, id string, by Actor) (letters
 	}
 	var o letters.Outcome
 	err = k.st.Update(ctx, func(tx *store.Tx) error {
-		apply, note, err := k.uploadedTx(tx, w, l.LetterID+" "+l.Label())
+		apply, note, marked, err := k.uploadedTx(tx, w, l.LetterID+" "+l.Label())
 		if err != nil {
 			return err
 		}
 		if err := tx.SetClaim(w.ID, store.ClaimConfirmed); err != nil {
 			return err
 		}
+		r := ref{uploaded: marked}.String()
 		if apply {
-			o, err = k.applyTx(tx, w, letters.Event{Type: letters.Marked}, by, "")
+			o, err = k.applyTx(tx, w, letters.Event{Type: letters.Marked}, by, r)
 			return err
 		}
 		cur, err := letterOf(tx, w)
@@ -173,8 +175,9 @@ func (k *Keeper) MarkUploaded(ctx context.Context, id string, by Actor) (letters
 			return err
 		}
 		o = letters.Outcome{Letter: cur, Changed: true, Note: note}
+		// Before and After: undo takes this mark back too.
 		return tx.AddHistory(store.History{Writer: w.ID, At: k.now(), Event: "mark:" + l.ID, Actor: string(by),
-			From: cur.State, To: cur.State, Note: note})
+			From: cur.State, To: cur.State, Note: note, Before: &cur, After: &cur, Ref: r})
 	})
 	if err != nil {
 		return o, fmt.Errorf("mark %s uploaded: %w", id, err)

@@ -303,7 +303,7 @@ func (k *Keeper) recordTx(tx *store.Tx, mailbox string, cp store.Checkpoint, r r
 	}
 	if res.Kind == classify.Uploaded {
 		// Which of the writer's letters? The rest may still be to come.
-		apply, note, err := k.uploadedTx(tx, w, m.Subject+"\n"+m.NewText)
+		apply, note, _, err := k.uploadedTx(tx, w, m.Subject+"\n"+m.NewText)
 		if err != nil {
 			return err
 		}
