@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -136,4 +137,23 @@ func TestRunWithoutConfigStartsSetup(t *testing.T) {
 	}
 	cancel()
 	<-done
+}
+
+// TestREADMECommandList: the README's command list is `lorkeeper help`.
+func TestREADMECommandList(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	const head = "## Command line\n\n```\n"
+	i := strings.Index(s, head)
+	if i < 0 {
+		t.Fatal("README has no command list")
+	}
+	s = s[i+len(head):]
+	list := s[:strings.Index(s, "```")]
+	if r := run(t, nil, "help"); r.stdout != list {
+		t.Errorf("README's command list differs from `lorkeeper help`:\n%s\nhelp:\n%s", list, r.stdout)
+	}
 }
