@@ -68,7 +68,7 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 	if err != nil {
 		return 0, err
 	}
-	th, err := threadTx(tx, w.ID, t)
+	th, err := k.threadTx(tx, w.ID, t)
 	if err != nil {
 		return 0, err
 	}

@@ -29,7 +29,7 @@ type Thread struct {
 
 // threadTx is the one place the threading of a writer's email is
 // decided: the subject root, In-Reply-To and References.
-func threadTx(tx *store.Tx, writer, template string) (Thread, error) {
+func (k *Keeper) threadTx(tx *store.Tx, writer, template string) (Thread, error) {
 	var th Thread
 	if !threaded[template] {
 		return th, nil
@@ -41,7 +41,8 @@ func threadTx(tx *store.Tx, writer, template string) (Thread, error) {
 	if ok {
 		th.Root = root
 	}
-	ids, err := tx.ThreadIDs(writer)
+	w, _ := k.cfg.Writer(writer)
+	ids, err := tx.ThreadIDs(writer, w.Email)
 	if err != nil || len(ids) == 0 {
 		return th, err
 	}
@@ -57,7 +58,7 @@ func threadTx(tx *store.Tx, writer, template string) (Thread, error) {
 // (the copy in the applicant's Drafts folder shows it so).
 func (k *Keeper) Threading(ctx context.Context, d store.Draft) (store.Draft, error) {
 	err := k.st.View(ctx, func(tx *store.Tx) error {
-		th, err := threadTx(tx, d.Writer, d.Template)
+		th, err := k.threadTx(tx, d.Writer, d.Template)
 		d.InReplyTo, d.References = th.InReplyTo, th.References
 		return err
 	})
@@ -140,7 +141,7 @@ func (k *Keeper) claim(ctx context.Context, id int64) (store.Draft, bool, error)
 		if d.MessageID == "" {
 			d.MessageID = k.newMessageID()
 		}
-		th, err := threadTx(tx, d.Writer, d.Template)
+		th, err := k.threadTx(tx, d.Writer, d.Template)
 		if err != nil {
 			return err
 		}

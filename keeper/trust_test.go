@@ -61,6 +61,17 @@ func TestVerifiedUploadNoticeMovesTheLetter(t *testing.T) {
 	if r := f.row("smith"); r.State != "uploaded" || len(r.Claims) != 0 {
 		t.Fatalf("after a verified notice: %s, claims %q", r.State, r.Claims)
 	}
+	// The thank-you answers the applicant's own thread with the writer,
+	// not the portal's notice, which the writer never saw.
+	ds, _ := f.Keeper.Drafts(ctx, store.Pending)
+	for _, d := range ds {
+		if d.Writer != "smith" {
+			continue
+		}
+		if d, _ = f.Keeper.Threading(ctx, d); d.InReplyTo == "" || strings.Contains(d.InReplyTo+strings.Join(d.References, " "), "portal.test") {
+			t.Errorf("the %s to smith is threaded under %q (refs %v)", d.Template, d.InReplyTo, d.References)
+		}
+	}
 }
 
 // A held draft (maybe sent) that the writer answers was sent: it is

@@ -477,11 +477,14 @@ func (t *Tx) MarkCopyRemoving(id int64) error {
 
 // ThreadIDs returns the Message-IDs of writer's conversation, oldest
 // first: the drafts sent to them and the messages received from them.
-func (t *Tx) ThreadIDs(writer string) ([]string, error) {
+// A portal's upload notice about them (an upload not from writerAddr)
+// is not part of it: the writer never saw it.
+func (t *Tx) ThreadIDs(writer, writerAddr string) ([]string, error) {
 	rows, err := t.tx.Query(`SELECT id FROM (
 		SELECT message_id AS id, sent_at AS at FROM drafts WHERE writer = ? AND status = ? AND message_id IS NOT NULL
 		UNION ALL SELECT message_id, date FROM messages WHERE writer = ? AND kind NOT IN ('auto_reply')
-	) ORDER BY at`, writer, string(Sent), writer)
+			AND NOT (kind = 'uploaded' AND lower(from_addr) != lower(?))
+	) ORDER BY at`, writer, string(Sent), writer, writerAddr)
 	if err != nil {
 		return nil, fmt.Errorf("read thread of %s: %w", writer, err)
 	}

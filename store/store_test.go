@@ -85,7 +85,7 @@ func TestDraftLifecycle(t *testing.T) {
 		if d.Status != Sent || d.ServerReply != "250 2.0.0 Ok: queued" || d.MessageID != "lk-1@x.example" || d.Attempts != 1 {
 			t.Errorf("sent draft: %+v", d)
 		}
-		ids, _ := tx.ThreadIDs("smith")
+		ids, _ := tx.ThreadIDs("smith", "jsmith@hospital.test")
 		if len(ids) != 1 || ids[0] != "lk-1@x.example" {
 			t.Errorf("thread: %v", ids)
 		}
