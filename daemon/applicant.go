@@ -123,7 +123,11 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 	w := &inbox.Watcher{Server: a.IMAPServer(), Mailbox: a.Cfg.IMAP.Mailbox, Clock: clk,
 		IdleRenew: a.Cfg.IMAP.IdleRenew.D(), PollInterval: a.Cfg.IMAP.PollInterval.D(), Sink: sink{a.Keeper}, Log: a.Log,
 		Synced: func(delivered int) {
-			reads.read(clk.Now())
+			now := clk.Now()
+			reads.read(now)
+			if delivered > 0 { // what `status` and the board show as "last read"
+				_ = a.Keeper.Beat(ctx, keeper.Heartbeat{PID: os.Getpid(), Beat: now, LastSync: now})
+			}
 			once.Do(func() {
 				a.Log.Info("caught up", "mailbox", a.Cfg.IMAP.Mailbox, "delivered", delivered, "elapsed", clk.Now().Sub(started).Round(time.Millisecond))
 			})

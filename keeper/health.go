@@ -33,8 +33,16 @@ func (k *Keeper) Beat(ctx context.Context, h Heartbeat) error {
 		if h.LastSync.IsZero() {
 			h.LastSync = old.LastSync
 		}
-		if h.Dashboard == "" && h.PID == old.PID {
-			h.Dashboard = old.Dashboard
+		if h.PID == old.PID { // a partial beat keeps what the full one said
+			if h.Dashboard == "" {
+				h.Dashboard = old.Dashboard
+			}
+			if h.Started.IsZero() {
+				h.Started = old.Started
+			}
+			if h.Interval == "" {
+				h.Interval = old.Interval
+			}
 		}
 		data, err := json.Marshal(h)
 		if err != nil {
