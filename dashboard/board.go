@@ -31,11 +31,14 @@ type boardPage struct {
 
 // todo is one thing waiting for the applicant.
 type todo struct {
-	Kind   string // "flag", "draft" or "problem"
+	Kind   string // "flag", "draft", "problem" or "assign"
 	Text   string
 	Detail string
 	URL    string
 	Action string // the link's text
+	// Post, when set, is a form's action beside the link, with its
+	// button's text Done ("I have assigned it").
+	Post, Done string
 }
 
 // group is the letters in one state.
@@ -148,6 +151,15 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 			p.Todo = append(p.Todo, todo{Kind: "flag", URL: "/writers/" + row.Writer + "#unsure-" + row.Writer, Action: "Read it",
 				Text:   row.Name + "'s reply: lorkeeper is not sure what it says",
 				Detail: fmt.Sprintf("It took it as %s. Read it and say whether that is right.", templates.DescribeKind(u.Kind))})
+		}
+	}
+	for _, row := range rows {
+		for _, l := range row.Letters {
+			if l.State == store.LetterUploaded {
+				p.Todo = append(p.Todo, todo{Kind: "assign", Text: fmt.Sprintf("Assign %s's %s to your programs in MyERAS", row.Name, strings.ToLower(l.Label)),
+					Detail: "A program sees a letter only once you assign it there.", URL: "/assign", Action: "Which programs",
+					Post: "/letters/" + l.ID + "/assigned", Done: "I have assigned it"})
+			}
 		}
 	}
 	for _, d := range stuck {

@@ -63,6 +63,19 @@ func (s *Server) markUploaded(w http.ResponseWriter, r *http.Request) {
 	s.redirect(w, r, back(r, wr.ID, "/"), msg)
 }
 
+// markAssigned serves POST /letters/{letter}/assigned: the applicant
+// assigned the letter to their programs in MyERAS.
+func (s *Server) markAssigned(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("letter")
+	note, err := s.k.MarkAssigned(r.Context(), id, keeper.ByDashboard)
+	if err != nil {
+		s.fail(w, r, statusOf(err), "That was not recorded: "+sentence(err), err)
+		return
+	}
+	s.log.Info("dashboard: letter marked assigned", "letter", id)
+	s.redirect(w, r, "/", "Recorded: "+strings.TrimSuffix(note, ".")+".")
+}
+
 // dismissClaim serves POST /writers/{writer}/not-uploaded: the
 // applicant checked MyERAS and the announced letter is not there.
 func (s *Server) dismissClaim(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lorkeeper/lorkeeper/keeper"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
 
@@ -206,4 +207,27 @@ func TestUnsureReplyIsConfirmed(t *testing.T) {
 	lacks(t, page, `id="unsure-nguyen"`)
 	_, page = f.get("/")
 	lacks(t, page, "lorkeeper is not sure")
+}
+
+// An uploaded letter stays on the board's to-do list until the
+// applicant says they assigned it in MyERAS, which one button records.
+func TestAssignTodoOnTheBoard(t *testing.T) {
+	f := setup(t)
+	if _, err := f.Keeper.MarkUploaded(ctx, "smith", keeper.ByCommandLine); err != nil {
+		t.Fatal(err)
+	}
+	_, board := f.get("/")
+	if !strings.Contains(board, "Assign Dr. Jane Smith&#39;s diagnostic radiology letter to your programs in MyERAS") ||
+		!strings.Contains(board, `action="/letters/smith/assigned"`) {
+		t.Fatalf("the board has no assign to-do:\n%s", board)
+	}
+	if resp := f.post("/letters/smith/assigned", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("assigned: %d", resp.StatusCode)
+	}
+	if r := f.row("smith"); len(r.Letters) != 1 || r.Letters[0].State != "assigned" {
+		t.Errorf("smith's letter: %+v", r.Letters)
+	}
+	if _, board := f.get("/"); strings.Contains(board, "/letters/smith/assigned") {
+		t.Error("the to-do stays after the letter was assigned")
+	}
 }

@@ -111,6 +111,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /writers/{writer}/undo", s.undo)
 	mux.HandleFunc("POST /writers/{writer}/uploaded", s.markUploaded)
 	mux.HandleFunc("POST /writers/{writer}/not-uploaded", s.dismissClaim)
+	mux.HandleFunc("POST /letters/{letter}/assigned", s.markAssigned)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "There is no such page. Go back to your letters.", nil)
 	})
