@@ -32,6 +32,7 @@ func (k *Keeper) draftTx(tx *store.Tx, w config.Writer, l letters.Letter, t stri
 	data := templates.NewData(k.cfg, w, now)
 	data.Agreed = l.State == letters.Agreed || l.State == letters.Waiting
 	data.Declined = l.State == letters.Declined
+	data.Hedged = l.LastReplyKind == letters.Hesitant
 	ls, err := k.lettersTx(tx, w)
 	if err != nil {
 		return 0, err

@@ -182,6 +182,14 @@ func TestRepliesMoveLetters(t *testing.T) {
 	if p := f.pending("nguyen"); fmt.Sprint(p) != "[follow_up]" {
 		t.Errorf("nguyen drafts after keep: %v", p)
 	}
+	// The packet does not thank them for a strong letter they did not
+	// offer.
+	ds, _ := f.Keeper.Drafts(ctx, store.Pending)
+	for _, d := range ds {
+		if d.Writer == "nguyen" && (strings.Contains(d.Text, "strong letter") || !strings.Contains(d.Text, "agreeing to write a letter")) {
+			t.Errorf("the packet to nguyen after a hedge says:\n%s", d.Text)
+		}
+	}
 	// Resolve works after any reply: keep on a letter nothing flagged
 	// changes nothing.
 	before := f.row("smith")

@@ -18,6 +18,10 @@ type Data struct {
 	Attachments    []string // names of the files attached to this email
 	Agreed         bool     // the writer has agreed (reminder wording)
 	Declined       bool     // the writer declined (thank-you wording)
+	// Hedged: the writer agreed without promising a strong letter and
+	// the applicant kept them; nothing may thank them for "a strong
+	// letter" they did not offer.
+	Hedged bool
 	// Questions are what the writer asked (the info template answers
 	// them one by one), with the answers the config knows.
 	Questions []QA
