@@ -69,7 +69,7 @@ func (iv *Interview) Run(ctx context.Context) (*Result, error) {
 	if err := iv.mailbox(p, c, res); err != nil {
 		return nil, err
 	}
-	c.Portals.Senders = []string{"*@aamc.org", "*@interfolio.com"}
+	Defaults(c)
 	p.say("\nYour letter writers\n")
 	p.say("  The guide's advice: 3-4 letters, at least 2 from radiologists, 2-3 from US physicians,\n")
 	p.say("  from the last 1-2 years, from people who worked with you for 2-4 weeks or more.\n")
@@ -94,6 +94,31 @@ func (iv *Interview) Run(ctx context.Context) (*Result, error) {
 	}
 	res.Text = Text(c, iv.now(), "lorkeeper init")
 	return res, nil
+}
+
+// Defaults fills in what every first config has without asking: the
+// portals that send upload notices, and the dashboard on its usual port.
+func Defaults(c *config.Config) {
+	if len(c.Portals.Senders) == 0 {
+		c.Portals.Senders = []string{"*@aamc.org", "*@interfolio.com"}
+	}
+	if c.Dashboard.Port == 0 {
+		c.Dashboard.Port = DashboardPort
+	}
+}
+
+// DashboardPort is the dashboard's port in a config setup writes.
+const DashboardPort = 8765
+
+// CycleFor names the application cycle of a letters deadline: letters
+// due from June on are for the next year's ERAS (due in September
+// 2026: ERAS 2027), earlier ones for that year's.
+func CycleFor(deadline time.Time) string {
+	y := deadline.Year()
+	if deadline.Month() >= time.June {
+		y++
+	}
+	return fmt.Sprintf("ERAS %d", y)
 }
 
 // Mix is the letter-mix advice for the writers of c, as `check` gives it
@@ -152,7 +177,7 @@ func (iv *Interview) applicant(p *prompter, dir string, a *config.Applicant) err
 	}); err != nil {
 		return err
 	}
-	if a.Cycle, err = p.ask("The application cycle", fmt.Sprintf("ERAS %d", a.Deadline.Year()+1), OneLine(true)); err != nil {
+	if a.Cycle, err = p.ask("The application cycle", CycleFor(a.Deadline.Time), OneLine(true)); err != nil {
 		return err
 	}
 	if a.Timezone, err = p.ask("Your time zone (reminders go out in working hours there)", iv.Zone, TimeZone); err != nil {

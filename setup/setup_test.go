@@ -114,3 +114,14 @@ func date(s string) config.Date {
 	}
 	return config.Date{Time: d}
 }
+
+// The cycle offered follows the deadline: a new user with letters due in
+// January 2027 was offered ERAS 2028.
+func TestCycleFor(t *testing.T) {
+	for in, want := range map[string]string{"2026-09-15": "ERAS 2027", "2027-01-12": "ERAS 2027", "2026-06-01": "ERAS 2027", "2026-05-31": "ERAS 2026"} {
+		d, _ := time.Parse("2006-01-02", in)
+		if got := CycleFor(d); got != want {
+			t.Errorf("CycleFor(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

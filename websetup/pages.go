@@ -55,7 +55,7 @@ func (s *Setup) youPage(w http.ResponseWriter, r *http.Request) {
 	}
 	b.Cycle = f["cycle"]
 	if b.Cycle == "" && !b.Deadline.IsZero() {
-		b.Cycle = fmt.Sprintf("ERAS %d", b.Deadline.Year()+1)
+		b.Cycle = setup.CycleFor(b.Deadline.Time)
 	}
 	if len(e) > 0 {
 		s.render(w, "you", &view{Step: 1, Title: "About you", Form: f, Errors: e})

@@ -225,6 +225,9 @@ func TestSetupWritesWhatCheckLoads(t *testing.T) {
 	if len(cfg.Writers) != 2 || cfg.Writers[0].ID == "" || cfg.Writers[1].Name != "Dr. Priya Patel" || !cfg.IMAP.PasswordKeyring {
 		t.Errorf("loaded: %+v", cfg.Writers)
 	}
+	if cfg.Dashboard.Port != 8765 || cfg.Applicant.Cycle != "ERAS 2028" {
+		t.Errorf("dashboard port %d, cycle %q: want the dashboard on, and the cycle of a September 2027 deadline", cfg.Dashboard.Port, cfg.Applicant.Cycle)
+	}
 	kept, err := fileSecrets(cfg.State, "", nil).Get(config.PasswordKey(applicant))
 	if err != nil || kept != password {
 		t.Errorf("password kept: %q, %v", kept, err)

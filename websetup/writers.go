@@ -132,7 +132,7 @@ func (s *Setup) writer(f map[string]string) (config.Writer, errs) {
 }
 
 func (s *Setup) reviewPage(w http.ResponseWriter, r *http.Request) {
-	s.cfg.Portals.Senders = []string{"*@aamc.org", "*@interfolio.com"}
+	setup.Defaults(&s.cfg)
 	text := setup.Text(&s.cfg, s.opts.Now(), "lorkeeper setup")
 	v := &view{Step: 5, Title: "Check and write", Data: map[string]any{"Text": string(text), "Path": s.opts.Path,
 		"Password": s.password != ""}}
