@@ -387,6 +387,13 @@ func applySent(o *Outcome, e Event) {
 			n.State = Waiting
 			n.Reminders = 0
 		}
+		if e.Template == TInfo && n.State == InfoRequested {
+			// Their questions are answered: what is awaited now is
+			// their answer, reminded as a request is.
+			n.State = Asked
+			n.Reminders = 0
+			o.Note = "their questions answered"
+		}
 	case TThankYou:
 		if n.State == Uploaded {
 			o.Changed = true

@@ -62,6 +62,8 @@ func TestTransitions(t *testing.T) {
 			"asked = = = = = = = = ="},
 		{"sent follow_up", Event{Type: Sent, Template: TFollowUp},
 			"= = waiting = = = = = = ="},
+		{"sent info", Event{Type: Sent, Template: TInfo},
+			"= = waiting = = asked = = = ="},
 		{"sent thank_you", Event{Type: Sent, Template: TThankYou},
 			"= = = = = = = done = ="},
 		{"resolve keep", Event{Type: Resolved, Decision: Keep},
