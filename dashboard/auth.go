@@ -99,7 +99,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
 	if c, err := r.Cookie(s.keys.cookie); err == nil && equal(c.Value, s.keys.session) {
 		return true
 	}
-	s.denied(w, r, "This dashboard is private. Open it with the link lorkeeper printed when it started (the link contains a secret token); after that, this browser remembers it.")
+	s.denied(w, r, "This dashboard is private. Open it with its link, which has a secret part: run `lorkeeper dashboard` on this computer (it prints the link, and opens it on a desktop). After that, this browser remembers it.")
 	return false
 }
 
