@@ -13,32 +13,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/cli"
 	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/memmail"
 )
-
-// lockedBuffer collects a command's output while it runs.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestRunWithoutConfigStartsSetup: `run` in a folder with no config says
 // so, serves the setup pages at the address it prints, and once they
@@ -58,7 +40,7 @@ func TestRunWithoutConfigStartsSetup(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	pr, pw2 := io.Pipe()
-	var out lockedBuffer
+	var out testenv.Buffer
 	links := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(pr)
@@ -70,7 +52,7 @@ func TestRunWithoutConfigStartsSetup(t *testing.T) {
 			}
 		}
 	}()
-	var errb lockedBuffer
+	var errb testenv.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- cli.Main(ctx, []string{"--config", path, "run"}, cli.Env{Stdin: strings.NewReader(""), Stdout: pw2, Stderr: &errb,

@@ -1,7 +1,6 @@
 package dashboard_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -20,6 +19,7 @@ import (
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/dashboard"
+	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/store"
 )
 
@@ -224,27 +224,9 @@ func TestLoadTokenConcurrently(t *testing.T) {
 	}
 }
 
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func TestServe(t *testing.T) {
 	f := setup(t)
-	var logs syncBuffer
+	var logs testenv.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
 	c, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
@@ -291,7 +273,7 @@ func TestServeWaitsForABusyPort(t *testing.T) {
 		t.Fatal(err)
 	}
 	port := busy.Addr().(*net.TCPAddr).Port
-	var logs syncBuffer
+	var logs testenv.Buffer
 	c, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done := make(chan error, 1)
