@@ -21,10 +21,12 @@ import (
 )
 
 // Render returns the PDF of a rendered summary. The same text gives the
-// same bytes: the document's date is fixed.
+// same bytes: the document's dates are fixed.
 func Render(text string) ([]byte, error) {
 	p := fpdf.New("P", "mm", "Letter", "")
-	p.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	p.SetCreationDate(fixed)
+	p.SetModificationDate(fixed) // else "now": two renders a second apart differed
 	p.SetCatalogSort(true)
 	p.SetCompression(true)
 	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
