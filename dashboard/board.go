@@ -131,6 +131,9 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		if row.State == string(letters.Uploaded) || row.State == string(letters.Done) {
 			p.Uploaded++
 		}
+		if row.State == string(letters.Declined) || row.State == string(letters.Dropped) {
+			p.Total-- // "1 of 3": a writer who declined writes no letter
+		}
 		if row.Flagged {
 			t := todo{Kind: "flag", URL: "/flags/" + row.Writer, Action: "Decide"}
 			if row.State == string(letters.Flagged) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/keeper"
+	"github.com/lorkeeper/lorkeeper/letters"
 	"github.com/lorkeeper/lorkeeper/templates"
 )
 
@@ -229,5 +230,20 @@ func TestAssignTodoOnTheBoard(t *testing.T) {
 	}
 	if _, board := f.get("/"); strings.Contains(board, "/letters/smith/assigned") {
 		t.Error("the to-do stays after the letter was assigned")
+	}
+}
+
+// A writer who declined writes no letter: the board counts the letters
+// still coming ("0 of 3"), as the letter mix beside it does.
+func TestUploadedCountLeavesOutDeclined(t *testing.T) {
+	f := setup(t)
+	if _, board := f.get("/"); !strings.Contains(board, `<span class="stat-value">0 of 4</span>`) {
+		t.Fatalf("before: the board's count is not 0 of 4")
+	}
+	if _, err := f.Keeper.Set(ctx, "adeyemi", letters.Declined, keeper.ByCommandLine); err != nil {
+		t.Fatal(err)
+	}
+	if _, board := f.get("/"); !strings.Contains(board, `<span class="stat-value">0 of 3</span>`) {
+		t.Errorf("after a decline, the board does not say 0 of 3")
 	}
 }
