@@ -299,3 +299,34 @@ func TestMicrosoftSignInIsForLogin(t *testing.T) {
 		t.Errorf("auth %q, client %q, provider %q", cfg.IMAP.Auth, cfg.OAuth.ClientID, cfg.Provider)
 	}
 }
+
+// A Gmail address: lorkeeper knows the servers, and the page says which
+// password to make and where.
+func TestGmailSaysWhichPassword(t *testing.T) {
+	f := newFixture(t)
+	f.post("you", url.Values{"name": {"Amara Okafor"}, "email": {"amara.okafor@gmail.com"}, "aamc_id": {"14598237"},
+		"specialty": {"Diagnostic Radiology"}, "deadline": {"2027-09-15"}, "timezone": {"America/New_York"}})
+	resp, err := http.Get(f.url + "mailbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(b)
+	for _, want := range []string{"is a Gmail address: lorkeeper knows its mail servers", "https://myaccount.google.com/apppasswords",
+		"2-Step Verification", `id="password"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Gmail mailbox page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `id="imap_host"`) {
+		t.Error("the Gmail page asks for the servers")
+	}
+	// Google sign-in instead: the client, no password, and no login check.
+	if at, page := f.post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"123.apps.googleusercontent.com"}}); !strings.Contains(page, "Please answer this one") || !strings.HasSuffix(at, "/mailbox") {
+		t.Errorf("Google sign-in without its client secret: at %s", at)
+	}
+	if at, _ := f.post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"123.apps.googleusercontent.com"}, "client_secret": {"shh"}}); !strings.HasSuffix(at, "/documents") {
+		t.Errorf("Google sign-in with its client: at %s", at)
+	}
+}
