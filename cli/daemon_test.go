@@ -21,7 +21,7 @@ func TestSecondRunIsRefused(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		var out syncBuffer
+		var out testenv.Buffer
 		code := cli.Main(ctx, []string{"--config", e.Config, "run"}, cli.Env{Stdout: &out, Stderr: &out, Getenv: func(string) string { return "" }})
 		if ctx.Err() == nil {
 			t.Errorf("the first daemon exited (%d): %s", code, out.String())
@@ -82,15 +82,3 @@ func TestWrongPasswordShowsInStatus(t *testing.T) {
 		t.Errorf("status does not say lorkeeper is not running:\n%s", r.stdout)
 	}
 }
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }

@@ -185,12 +185,10 @@ func (c *cmd) check(ctx context.Context, args []string) error {
 	var failed []string
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if cl, err := inbox.Dial(ctx, a.IMAPServer(), nil); err != nil {
+	if err := inbox.CheckLogin(ctx, a.IMAPServer()); err != nil {
 		c.out("  FAIL  %v\n", err)
 		failed = append(failed, "imap")
 	} else {
-		cl.Logout().Wait()
-		cl.Close()
 		c.out("  ok    imap %s:%d: logged in as %s\n", cfg.IMAP.Host, cfg.IMAP.Port, cfg.IMAP.Username)
 	}
 	if err := mailer.CheckLogin(ctx, a.SMTPServer()); err != nil {

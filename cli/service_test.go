@@ -47,7 +47,7 @@ func startDaemon(t *testing.T, e *testenv.Env) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		var out syncBuffer
+		var out testenv.Buffer
 		cli.Main(ctx, []string{"--config", e.Config, "run"}, cli.Env{Stdout: &out, Stderr: &out, Getenv: func(string) string { return "" }})
 	}()
 	t.Cleanup(func() { cancel(); wg.Wait() })

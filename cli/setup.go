@@ -33,7 +33,7 @@ func (c *cmd) setupWeb(ctx context.Context, args []string) error {
 }
 
 // serveSetup serves the setup pages for path until the file is written
-// (or ctx ends), and returns what was written (nil: nothing).
+// and returns what was written; when ctx ends first, an error.
 func (c *cmd) serveSetup(ctx context.Context, path string) (*websetup.Result, error) {
 	s, err := websetup.New(websetup.Options{Path: path, Zone: setup.GuessZone(c.env.Getenv), Secrets: openSecrets, Log: c.env.Log})
 	if err != nil {
@@ -52,11 +52,8 @@ func (c *cmd) serveSetup(ctx context.Context, path string) (*websetup.Result, er
 		return nil, err
 	}
 	res := s.Result()
-	if res == nil {
-		if ctx.Err() != nil {
-			return nil, errors.New("setup: stopped; nothing was written")
-		}
-		return nil, nil
+	if res == nil { // Serve ended with ctx
+		return nil, errors.New("setup: stopped; nothing was written")
 	}
 	c.out("Wrote %s (readable by you only).\n", res.Path)
 	if res.Login != "" {

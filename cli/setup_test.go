@@ -2,13 +2,8 @@ package cli_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"io"
-	"mime/multipart"
-	"net"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +13,7 @@ import (
 
 	"github.com/lorkeeper/lorkeeper/cli"
 	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/internal/setuptest"
 	"github.com/lorkeeper/lorkeeper/internal/testenv"
 	"github.com/lorkeeper/lorkeeper/memmail"
 )
@@ -68,39 +64,17 @@ func TestRunWithoutConfigStartsSetup(t *testing.T) {
 	if !strings.Contains(out.String(), "There is no config file at "+path) {
 		t.Errorf("run did not say why it starts the setup:\n%s", out.String())
 	}
-	post := func(page string, vals url.Values) string {
-		t.Helper()
-		resp, err := http.PostForm(base+page, vals)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.Request.URL.Path
-	}
-	post("you", url.Values{"name": {"Amara Okafor"}, "email": {me}, "aamc_id": {"14598237"}, "specialty": {"Diagnostic Radiology"},
-		"deadline": {time.Now().AddDate(0, 3, 0).Format("2006-01-02")}, "timezone": {"America/New_York"}})
-	ih, ip, _ := net.SplitHostPort(sys.IMAPAddr())
-	sh, sp, _ := net.SplitHostPort(sys.SMTPAddr())
-	if at := post("mailbox", url.Values{"imap_host": {ih}, "imap_port": {ip}, "imap_security": {"none"},
-		"smtp_host": {sh}, "smtp_port": {sp}, "smtp_security": {"none"}, "password": {pw}}); !strings.HasSuffix(at, "/documents") {
+	pages := setuptest.Pages{T: t, Base: base}
+	day := func(months int) string { return time.Now().AddDate(0, months, 0).Format("2006-01-02") }
+	pages.Post("you", setuptest.You(me, day(3)))
+	if at, _ := pages.Post("mailbox", setuptest.Servers(sys.IMAPAddr(), sys.SMTPAddr(), pw)); !strings.HasSuffix(at, "/documents") {
 		t.Fatalf("the mailbox page went to %s", at)
 	}
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for _, field := range []string{"cv", "personal_statement"} {
-		w, _ := mw.CreateFormFile(field, field+".pdf")
-		w.Write([]byte("%PDF-1.4"))
-	}
-	mw.Close()
-	if resp, err := http.Post(base+"documents", mw.FormDataContentType(), &body); err != nil {
-		t.Fatal(err)
-	} else {
-		resp.Body.Close()
-	}
-	start, end := time.Now().AddDate(0, -2, 0).Format("2006-01-02"), time.Now().AddDate(0, -1, 0).Format("2006-01-02")
-	post("writers", url.Values{"name": {"Dr. Jane Smith"}, "email": {"jsmith@hospital.test"}, "us": {"on"}, "radiologist": {"on"},
-		"experience": {"CT chest rotation"}, "start": {start}, "end": {end}, "next": {"1"}})
-	if at := post("review", nil); !strings.HasSuffix(at, "/done") {
+	pages.Documents("cv.pdf", "personal_statement.pdf")
+	w := setuptest.Writer("Dr. Jane Smith", "jsmith@hospital.test", day(-2), day(-1))
+	w.Set("next", "1")
+	pages.Post("writers", w)
+	if at, _ := pages.Post("review", nil); !strings.HasSuffix(at, "/done") {
 		t.Fatalf("writing went to %s", at)
 	}
 	if _, err := config.Load(path); err != nil {

@@ -125,8 +125,8 @@ func (a *Applicant) Run(ctx context.Context, opts Options) error {
 		Synced: func(delivered int) {
 			now := clk.Now()
 			reads.read(now)
-			if delivered > 0 { // what `status` and the board show as "last read"
-				_ = a.Keeper.Beat(ctx, keeper.Heartbeat{PID: os.Getpid(), Beat: now, LastSync: now})
+			if delivered > 0 {
+				a.mailboxRead(ctx, now, false)
 			}
 			once.Do(func() {
 				a.Log.Info("caught up", "mailbox", a.Cfg.IMAP.Mailbox, "delivered", delivered, "elapsed", clk.Now().Sub(started).Round(time.Millisecond))
@@ -198,12 +198,22 @@ func (a *Applicant) health(ctx context.Context, source string, err error) {
 			a.Log.Info("problem cleared", "source", source)
 		}
 		if source == "imap" {
-			now := a.Keeper.Now()
-			_ = a.Keeper.Beat(ctx, keeper.Heartbeat{PID: os.Getpid(), Beat: now, LastLogin: now, LastSync: now})
+			a.mailboxRead(ctx, a.Keeper.Now(), true)
 		}
 		return
 	}
 	_ = a.Keeper.SetProblem(ctx, source, err.Error())
+}
+
+// mailboxRead records that the mailbox was read to its end at now (what
+// `status` and the board show as "last read"), after a login when login
+// is set.
+func (a *Applicant) mailboxRead(ctx context.Context, now time.Time, login bool) {
+	h := keeper.Heartbeat{PID: os.Getpid(), Beat: now, LastSync: now}
+	if login {
+		h.LastLogin = now
+	}
+	_ = a.Keeper.Beat(ctx, h)
 }
 
 // heartbeat records, every opts.Beat, that the daemon is alive.

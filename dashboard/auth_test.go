@@ -34,7 +34,7 @@ func TestRequestWithoutTokenIsRefused(t *testing.T) {
 		if strings.Contains(page, "Amara") || strings.Contains(page, "Smith") {
 			t.Errorf("GET %s without the token shows the applicant's data:\n%s", path, page)
 		}
-		if !strings.Contains(page, "run <code>lorkeeper dashboard</code>") && !strings.Contains(page, "run `lorkeeper dashboard`") {
+		if !strings.Contains(page, "run `lorkeeper dashboard` on this computer") {
 			t.Errorf("GET %s: the refusal does not say what to do:\n%s", path, page)
 		}
 	}

@@ -48,6 +48,17 @@ func (s Server) Addr() string { return net.JoinHostPort(s.Host, strconv.Itoa(s.P
 // ErrAuth marks a login the server refused: retrying soon will not help.
 var ErrAuth = errors.New("login refused")
 
+// CheckLogin connects, logs in and out, and reads nothing (`lorkeeper
+// check`, the setup pages' login check).
+func CheckLogin(ctx context.Context, s Server) error {
+	cl, err := Dial(ctx, s, nil)
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	return cl.Logout().Wait()
+}
+
 // Dial connects, secures and logs in. The caller closes the client. The
 // returned client's reads time out after s.IdleTimeout of silence, so a
 // dead socket is noticed even inside IDLE.

@@ -451,12 +451,12 @@ func (iv *Interview) writer(p *prompter, c *config.Config) (config.Writer, error
 // date asks for a date; more, when set, checks it further.
 func (iv *Interview) date(p *prompter, question, def string, more func(time.Time) error) (config.Date, error) {
 	v, err := p.ask(question, def, func(s string) (string, error) {
-		d, err := time.Parse("2006-01-02", s)
+		d, err := ParseDate(s)
 		if err != nil {
-			return "", errors.New("Please write the date as year-month-day, like 2027-09-01.")
+			return "", err
 		}
 		if more != nil {
-			if err := more(d); err != nil {
+			if err := more(d.Time); err != nil {
 				return "", err
 			}
 		}
@@ -465,7 +465,16 @@ func (iv *Interview) date(p *prompter, question, def string, more func(time.Time
 	if err != nil {
 		return config.Date{}, err
 	}
-	d, _ := time.Parse("2006-01-02", v)
+	return ParseDate(v)
+}
+
+// ParseDate reads a date answer (YYYY-MM-DD, as a browser's date field
+// sends it too), or says how to write it.
+func ParseDate(s string) (config.Date, error) {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return config.Date{}, errors.New("Please write the date as year-month-day, like 2027-09-01.")
+	}
 	return config.Date{Time: d}, nil
 }
 

@@ -117,7 +117,7 @@ func TestBrowserSetupFromAnEmptyFolder(t *testing.T) {
 	if strings.Contains(table, "Wrong Person") || !strings.Contains(table, "Dr. Priya Patel") {
 		t.Errorf("the writers listed:\n%s", table)
 	}
-	if mix := text(t, b, "#mix"); !strings.Contains(mix, "3") {
+	if mix := text(t, b, "#mix"); !strings.Contains(mix, "Good: 3 letters") {
 		t.Errorf("the letter mix:\n%s", mix)
 	}
 	shot(t, b, "setup-writers.png")

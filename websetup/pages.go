@@ -46,7 +46,7 @@ func (s *Setup) youPage(w http.ResponseWriter, r *http.Request) {
 	default:
 		e["background"] = "Please choose one of the answers."
 	}
-	if d, err := date(f["deadline"]); err != nil {
+	if d, err := setup.ParseDate(f["deadline"]); err != nil {
 		e["deadline"] = err.Error()
 	} else if d.Time.Before(s.opts.Now().Truncate(24 * time.Hour)) {
 		e["deadline"] = fmt.Sprintf("%s has passed; give the deadline still to come.", f["deadline"])
@@ -177,7 +177,7 @@ func checkLogin(ctx context.Context, preset *config.Preset, c config.Config, use
 	if preset != nil {
 		imapEP, smtpEP = preset.IMAP, preset.SMTP
 	}
-	if imapEP.Security == "none" && !loopback(imapEP.Host) || smtpEP.Security == "none" && !loopback(smtpEP.Host) {
+	if imapEP.Security == "none" && !config.IsLoopback(imapEP.Host) || smtpEP.Security == "none" && !config.IsLoopback(smtpEP.Host) {
 		return "\"No encryption\" is only for a mail server on this computer: choose SSL/TLS or STARTTLS."
 	}
 	cred := func(context.Context) (config.Credential, error) {
@@ -186,14 +186,12 @@ func checkLogin(ctx context.Context, preset *config.Preset, c config.Config, use
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	const refused = "Your mail server refused this password for %s. Please type it again; where your provider has app passwords (Gmail, iCloud, Yahoo, Fastmail), it must be one of those, not your usual password."
-	cl, err := inbox.Dial(ctx, inbox.Server{Host: imapEP.Host, Port: imapEP.Port, Security: imapEP.Security, Credential: cred}, nil)
+	err := inbox.CheckLogin(ctx, inbox.Server{Host: imapEP.Host, Port: imapEP.Port, Security: imapEP.Security, Credential: cred})
 	if errors.Is(err, inbox.ErrAuth) {
 		return fmt.Sprintf(refused, user)
 	} else if err != nil {
 		return "Reading your mail did not work: " + plain(err, password) + "."
 	}
-	cl.Logout().Wait()
-	cl.Close()
 	err = mailer.CheckLogin(ctx, mailer.Server{Host: smtpEP.Host, Port: smtpEP.Port, Security: smtpEP.Security, Credential: cred})
 	if errors.Is(err, mailer.ErrAuth) {
 		return "Reading your mail works, but the server for sending refused the password: " + plain(err, password) + "."
@@ -210,10 +208,6 @@ func plain(err error, password string) string {
 		msg = strings.ReplaceAll(msg, password, "…")
 	}
 	return msg
-}
-
-func loopback(host string) bool {
-	return host == "localhost" || strings.HasPrefix(host, "127.") || host == "::1"
 }
 
 // maxDocument bounds an uploaded CV or personal statement.

@@ -15,7 +15,6 @@ import (
 	"crypto/subtle"
 	"embed"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -98,7 +97,7 @@ func New(opts Options) (*Setup, error) {
 		pages: map[string]*template.Template{}}
 	s.cfg.State = "lorkeeper.db"
 	for _, name := range []string{"you", "mailbox", "documents", "writers", "review", "done", "private"} {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(pageFS, "pages/layout.html", "pages/"+name+".html")
+		t, err := template.ParseFS(pageFS, "pages/layout.html", "pages/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("setup: page %s: %w", name, err)
 		}
@@ -106,8 +105,6 @@ func New(opts Options) (*Setup, error) {
 	}
 	return s, nil
 }
-
-var funcs = template.FuncMap{"join": strings.Join, "count": count}
 
 // Done is closed once the config file is written and the page saying
 // so was shown (or, should the browser not ask for it, 10 seconds after
@@ -262,14 +259,6 @@ func form(r *http.Request, fields ...string) map[string]string {
 		m[f] = strings.TrimSpace(r.PostFormValue(f))
 	}
 	return m
-}
-
-func date(s string) (config.Date, error) {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return config.Date{}, errors.New("Please give the date as year-month-day, like 2027-09-01.")
-	}
-	return config.Date{Time: d}, nil
 }
 
 func (s *Setup) next(w http.ResponseWriter, r *http.Request, page string) {

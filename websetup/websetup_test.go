@@ -1,11 +1,8 @@
 package websetup_test
 
 import (
-	"bytes"
 	"io"
 	"log/slog"
-	"mime/multipart"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lorkeeper/lorkeeper/config"
+	"github.com/lorkeeper/lorkeeper/internal/setuptest"
 	"github.com/lorkeeper/lorkeeper/memmail"
 	"github.com/lorkeeper/lorkeeper/secrets"
 	"github.com/lorkeeper/lorkeeper/websetup"
@@ -35,6 +33,7 @@ func fileSecrets(state, _ string, log *slog.Logger) *secrets.Store {
 }
 
 type fixture struct {
+	setuptest.Pages
 	t    *testing.T
 	sys  *memmail.System
 	s    *websetup.Setup
@@ -64,59 +63,31 @@ func newFixture(t *testing.T) *fixture {
 	}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	return &fixture{t: t, sys: sys, s: s, url: srv.URL + s.Path(), dir: dir, path: path}
+	u := srv.URL + s.Path()
+	return &fixture{Pages: setuptest.Pages{T: t, Base: u}, t: t, sys: sys, s: s, url: u, dir: dir, path: path}
 }
 
-// post sends a form and returns the page it ends on (after redirects).
-func (f *fixture) post(page string, vals url.Values) (string, string) {
+// you answers the first page as the applicant, with an address at
+// another provider when email is given.
+func (f *fixture) you(email ...string) {
 	f.t.Helper()
-	resp, err := http.PostForm(f.url+page, vals)
-	if err != nil {
-		f.t.Fatal(err)
+	addr := applicant
+	if len(email) > 0 {
+		addr = email[0]
 	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.Request.URL.Path, string(b)
-}
-
-func (f *fixture) you() {
-	f.t.Helper()
-	at, page := f.post("you", url.Values{"name": {"Amara Okafor"}, "email": {applicant}, "aamc_id": {"14598237"},
-		"specialty": {"Diagnostic Radiology"}, "background": {"non-US citizen IMG"}, "deadline": {"2027-09-15"},
-		"timezone": {"America/New_York"}})
-	if !strings.HasSuffix(at, "/mailbox") {
+	if at, page := f.Post("you", setuptest.You(addr, "2027-09-15")); !strings.HasSuffix(at, "/mailbox") {
 		f.t.Fatalf("after the first page: %s\n%s", at, page)
 	}
 }
 
 func (f *fixture) servers(pw string) url.Values {
-	ih, ip, _ := net.SplitHostPort(f.sys.IMAPAddr())
-	sh, sp, _ := net.SplitHostPort(f.sys.SMTPAddr())
-	return url.Values{"imap_host": {ih}, "imap_port": {ip}, "imap_security": {"none"},
-		"smtp_host": {sh}, "smtp_port": {sp}, "smtp_security": {"none"}, "password": {pw}}
+	return setuptest.Servers(f.sys.IMAPAddr(), f.sys.SMTPAddr(), pw)
 }
 
-func (f *fixture) documents() string {
-	f.t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for field, name := range map[string]string{"cv": "Amara CV.pdf", "personal_statement": "statement.pdf"} {
-		w, _ := mw.CreateFormFile(field, name)
-		w.Write([]byte("%PDF-1.4 " + field))
-	}
-	mw.Close()
-	resp, err := http.Post(f.url+"documents", mw.FormDataContentType(), &body)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	return resp.Request.URL.Path
-}
+func (f *fixture) documents() string { return f.Documents("Amara CV.pdf", "statement.pdf") }
 
 func writer(name, email string) url.Values {
-	return url.Values{"name": {name}, "email": {email}, "us": {"on"}, "radiologist": {"on"},
-		"experience": {"CT chest rotation"}, "start": {"2027-02-01"}, "end": {"2027-03-01"},
-		"highlights": {"Presented three cases at noon conference\nRan the protocol list"}}
+	return setuptest.Writer(name, email, "2027-02-01", "2027-03-01")
 }
 
 // TestWithoutTheSecretNothing: another page on this computer (or a site
@@ -141,19 +112,19 @@ func TestWithoutTheSecretNothing(t *testing.T) {
 // sentence beside it, and what was typed stays.
 func TestBadAnswersSayWhatToWrite(t *testing.T) {
 	f := newFixture(t)
-	at, page := f.post("you", url.Values{"name": {"Amara Okafor"}, "email": {"amara at inbox"}, "aamc_id": {"12ab"},
+	at, page := f.Post("you", url.Values{"name": {"Amara Okafor"}, "email": {"amara at inbox"}, "aamc_id": {"12ab"},
 		"specialty": {"Diagnostic Radiology"}, "deadline": {"2027-02-30"}, "timezone": {"New York"}})
 	if !strings.HasSuffix(at, "/you") {
 		t.Fatalf("bad answers went on to %s", at)
 	}
 	for _, want := range []string{"That is not an email address like name@example.org.", "An AAMC ID is a number of 8 digits",
-		"Please give the date as year-month-day", "is not a time zone name", `value="Amara Okafor"`, `value="amara at inbox"`} {
+		"the date as year-month-day, like 2027-09-01", "is not a time zone name", `value="Amara Okafor"`, `value="amara at inbox"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}
 	}
 	// A page further on is not reached before this one is answered.
-	if at, _ := f.post("writers", writer("Dr. Jane Smith", "jsmith@hospital.test")); !strings.HasSuffix(at, "/you") {
+	if at, _ := f.Post("writers", writer("Dr. Jane Smith", "jsmith@hospital.test")); !strings.HasSuffix(at, "/you") {
 		t.Errorf("the writers page before the first: %s", at)
 	}
 }
@@ -163,14 +134,14 @@ func TestBadAnswersSayWhatToWrite(t *testing.T) {
 func TestLoginIsChecked(t *testing.T) {
 	f := newFixture(t)
 	f.you()
-	at, page := f.post("mailbox", f.servers("wrong-secret-9"))
+	at, page := f.Post("mailbox", f.servers("wrong-secret-9"))
 	if !strings.HasSuffix(at, "/mailbox") || !strings.Contains(page, "Your mail server refused this password for "+applicant) {
 		t.Fatalf("a wrong password: at %s\n%s", at, page)
 	}
 	if strings.Contains(page, "wrong-secret-9") {
 		t.Error("the page shows the password typed")
 	}
-	at, page = f.post("mailbox", f.servers(password))
+	at, page = f.Post("mailbox", f.servers(password))
 	if !strings.HasSuffix(at, "/documents") {
 		t.Fatalf("the right password: at %s\n%s", at, page)
 	}
@@ -182,23 +153,23 @@ func TestLoginIsChecked(t *testing.T) {
 func TestSetupWritesWhatCheckLoads(t *testing.T) {
 	f := newFixture(t)
 	f.you()
-	f.post("mailbox", f.servers(password))
+	f.Post("mailbox", f.servers(password))
 	if at := f.documents(); !strings.HasSuffix(at, "/writers") {
 		t.Fatalf("after the documents: %s", at)
 	}
-	_, page := f.post("writers", writer("Dr. Jane Smith", "jsmith@hospital.test"))
+	_, page := f.Post("writers", writer("Dr. Jane Smith", "jsmith@hospital.test"))
 	if !strings.Contains(page, "Dr. Jane Smith") || !strings.Contains(page, "Your letter mix so far") {
 		t.Errorf("the writers page after one:\n%s", page)
 	}
-	if _, page := f.post("writers", writer("Dr. Jane Smith Jr", "jsmith@hospital.test")); !strings.Contains(page, "is already Dr. Jane Smith&#39;s address") {
+	if _, page := f.Post("writers", writer("Dr. Jane Smith Jr", "jsmith@hospital.test")); !strings.Contains(page, "is already Dr. Jane Smith&#39;s address") {
 		t.Errorf("a second writer with the same address:\n%s", page)
 	}
 	second := writer("Dr. Priya Patel", "ppatel@hospital.test")
 	second.Set("next", "1")
-	if at, _ := f.post("writers", second); !strings.HasSuffix(at, "/review") {
+	if at, _ := f.Post("writers", second); !strings.HasSuffix(at, "/review") {
 		t.Fatalf("after the last writer: %s", at)
 	}
-	at, page := f.post("review", nil)
+	at, page := f.Post("review", nil)
 	if !strings.HasSuffix(at, "/done") || !strings.Contains(page, "lorkeeper is set up") {
 		t.Fatalf("after writing: %s\n%s", at, page)
 	}
@@ -238,7 +209,7 @@ func TestSetupWritesWhatCheckLoads(t *testing.T) {
 		}
 	}
 	// Every page now leads to the last.
-	if at, _ := f.post("you", url.Values{"name": {"X"}}); !strings.HasSuffix(at, "/done") {
+	if at, _ := f.Post("you", url.Values{"name": {"X"}}); !strings.HasSuffix(at, "/done") {
 		t.Errorf("after writing, the first page answered at %s", at)
 	}
 }
@@ -248,15 +219,15 @@ func TestSetupWritesWhatCheckLoads(t *testing.T) {
 func TestNeverWritesOverAFile(t *testing.T) {
 	f := newFixture(t)
 	f.you()
-	f.post("mailbox", f.servers(password))
+	f.Post("mailbox", f.servers(password))
 	f.documents()
 	w := writer("Dr. Jane Smith", "jsmith@hospital.test")
 	w.Set("next", "1")
-	f.post("writers", w)
+	f.Post("writers", w)
 	if err := os.WriteFile(f.path, []byte("# mine\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	at, page := f.post("review", nil)
+	at, page := f.Post("review", nil)
 	if !strings.HasSuffix(at, "/review") || !strings.Contains(page, "exists already") {
 		t.Errorf("at %s\n%s", at, page)
 	}
@@ -270,25 +241,18 @@ func TestNeverWritesOverAFile(t *testing.T) {
 // `lorkeeper login`.
 func TestMicrosoftSignInIsForLogin(t *testing.T) {
 	f := newFixture(t)
-	f.post("you", url.Values{"name": {"Amara Okafor"}, "email": {"amara.okafor@outlook.com"}, "aamc_id": {"14598237"},
-		"specialty": {"Diagnostic Radiology"}, "deadline": {"2027-09-15"}, "timezone": {"America/New_York"}})
-	resp, err := http.Get(f.url + "mailbox")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if page := string(b); !strings.Contains(page, "Outlook.com address") || !strings.Contains(page, "Client ID") || strings.Contains(page, `id="password"`) {
+	f.you("amara.okafor@outlook.com")
+	if page := f.Get("mailbox"); !strings.Contains(page, "Outlook.com address") || !strings.Contains(page, "Client ID") || strings.Contains(page, `id="password"`) {
 		t.Fatalf("the Outlook mailbox page:\n%s", page)
 	}
-	if at, page := f.post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"0a1b2c3d-client"}}); !strings.HasSuffix(at, "/documents") {
+	if at, page := f.Post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"0a1b2c3d-client"}}); !strings.HasSuffix(at, "/documents") {
 		t.Fatalf("at %s\n%s", at, page)
 	}
 	f.documents()
 	w := writer("Dr. Jane Smith", "jsmith@hospital.test")
 	w.Set("next", "1")
-	f.post("writers", w)
-	if _, page := f.post("review", nil); !strings.Contains(page, "<code>lorkeeper login</code> signs you in with Microsoft") {
+	f.Post("writers", w)
+	if _, page := f.Post("review", nil); !strings.Contains(page, "<code>lorkeeper login</code> signs you in with Microsoft") {
 		t.Errorf("the last page:\n%s", page)
 	}
 	cfg, err := config.Load(f.path)
@@ -304,15 +268,8 @@ func TestMicrosoftSignInIsForLogin(t *testing.T) {
 // password to make and where.
 func TestGmailSaysWhichPassword(t *testing.T) {
 	f := newFixture(t)
-	f.post("you", url.Values{"name": {"Amara Okafor"}, "email": {"amara.okafor@gmail.com"}, "aamc_id": {"14598237"},
-		"specialty": {"Diagnostic Radiology"}, "deadline": {"2027-09-15"}, "timezone": {"America/New_York"}})
-	resp, err := http.Get(f.url + "mailbox")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(b)
+	f.you("amara.okafor@gmail.com")
+	page := f.Get("mailbox")
 	for _, want := range []string{"is a Gmail address: lorkeeper knows its mail servers", "https://myaccount.google.com/apppasswords",
 		"2-Step Verification", `id="password"`} {
 		if !strings.Contains(page, want) {
@@ -323,10 +280,10 @@ func TestGmailSaysWhichPassword(t *testing.T) {
 		t.Error("the Gmail page asks for the servers")
 	}
 	// Google sign-in instead: the client, no password, and no login check.
-	if at, page := f.post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"123.apps.googleusercontent.com"}}); !strings.Contains(page, "Please answer this one") || !strings.HasSuffix(at, "/mailbox") {
+	if at, page := f.Post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"123.apps.googleusercontent.com"}}); !strings.Contains(page, "Please answer this one") || !strings.HasSuffix(at, "/mailbox") {
 		t.Errorf("Google sign-in without its client secret: at %s", at)
 	}
-	if at, _ := f.post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"123.apps.googleusercontent.com"}, "client_secret": {"shh"}}); !strings.HasSuffix(at, "/documents") {
+	if at, _ := f.Post("mailbox", url.Values{"signin": {"oauth2"}, "client_id": {"123.apps.googleusercontent.com"}, "client_secret": {"shh"}}); !strings.HasSuffix(at, "/documents") {
 		t.Errorf("Google sign-in with its client: at %s", at)
 	}
 }

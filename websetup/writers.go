@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/lorkeeper/lorkeeper/config"
@@ -105,11 +104,11 @@ func (s *Setup) writer(f map[string]string) (config.Writer, errs) {
 		wr.Role = "research"
 	}
 	wr.Experience = e.check("experience", setup.OneLine(true), f["experience"])
-	start, err := date(f["start"])
+	start, err := setup.ParseDate(f["start"])
 	if err != nil {
 		e["start"] = err.Error()
 	}
-	end, err := date(f["end"])
+	end, err := setup.ParseDate(f["end"])
 	switch {
 	case err != nil:
 		e["end"] = err.Error()
@@ -189,12 +188,4 @@ func (s *Setup) write(text []byte) (*Result, error) {
 func (s *Setup) donePage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, "done", &view{Step: 6, Title: "Done", Data: s.result})
 	s.finish()
-}
-
-// count is used by the pages: "3 writers".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
