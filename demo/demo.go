@@ -100,8 +100,8 @@ func (d *demo) run(ctx context.Context) error {
 	if err := d.play(ctx); err != nil {
 		return err
 	}
-	d.say("\nThe whole cycle took %.1f seconds. Try it on your own mailbox: copy config.example.toml,", time.Since(start).Seconds())
-	d.say("run `lorkeeper check`, then `lorkeeper run` and review drafts with `lorkeeper drafts`.")
+	d.say("\nThe whole cycle took %.1f seconds. Try it on your own mailbox: `lorkeeper setup` asks about you,", time.Since(start).Seconds())
+	d.say("your mailbox and your writers in your browser (`lorkeeper init` in the terminal); then `lorkeeper run`.")
 	return nil
 }
 
