@@ -76,10 +76,6 @@ func (c *cmd) firstRun(ctx context.Context, path string) (bool, error) {
 		return false, err
 	}
 	c.out("There is no config file at %s yet: lorkeeper sets it up with you first.\n", abs)
-	res, err := c.serveSetup(ctx, abs)
-	if res == nil || res.Login != "" { // nothing written, or sign in first
-		return false, err
-	}
-	c.out("\nlorkeeper now runs on it, until you stop it (Ctrl-C).\n")
-	return true, nil
+	res, err := c.serveSetup(ctx, abs, true)
+	return res != nil && res.Runs, err // not when nothing was written, or sign-in comes first
 }

@@ -28,14 +28,14 @@ func (c *cmd) setupWeb(ctx context.Context, args []string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("setup: %s exists already: edit it (then `lorkeeper check`), or move it away and run `lorkeeper setup` again", path)
 	}
-	_, err = c.serveSetup(ctx, path)
+	_, err = c.serveSetup(ctx, path, false)
 	return err
 }
 
 // serveSetup serves the setup pages for path until the file is written
 // and returns what was written; when ctx ends first, an error.
-func (c *cmd) serveSetup(ctx context.Context, path string) (*websetup.Result, error) {
-	s, err := websetup.New(websetup.Options{Path: path, Zone: setup.GuessZone(c.env.Getenv), Secrets: openSecrets, Log: c.env.Log})
+func (c *cmd) serveSetup(ctx context.Context, path string, runs bool) (*websetup.Result, error) {
+	s, err := websetup.New(websetup.Options{Path: path, Zone: setup.GuessZone(c.env.Getenv), Secrets: openSecrets, Log: c.env.Log, Runs: runs})
 	if err != nil {
 		return nil, err
 	}
@@ -56,9 +56,12 @@ func (c *cmd) serveSetup(ctx context.Context, path string) (*websetup.Result, er
 		return nil, errors.New("setup: stopped; nothing was written")
 	}
 	c.out("Wrote %s (readable by you only).\n", res.Path)
-	if res.Login != "" {
+	switch {
+	case res.Runs:
+		c.out("\nlorkeeper now runs on it, until you stop it (Ctrl-C).\n")
+	case res.Login != "":
 		c.out("Next: `lorkeeper login` signs you in with %s; then `lorkeeper check` tests the mailbox.\n", res.Login)
-	} else {
+	default:
 		c.out("Next: `lorkeeper check` tests the mailbox and shows the letter mix;\n")
 		c.out("then `lorkeeper service install` keeps lorkeeper running in the background (or `lorkeeper run` runs it here).\n")
 	}

@@ -74,8 +74,8 @@ func TestRunWithoutConfigStartsSetup(t *testing.T) {
 	w := setuptest.Writer("Dr. Jane Smith", "jsmith@hospital.test", day(-2), day(-1))
 	w.Set("next", "1")
 	pages.Post("writers", w)
-	if at, _ := pages.Post("review", nil); !strings.HasSuffix(at, "/done") {
-		t.Fatalf("writing went to %s", at)
+	if at, page := pages.Post("review", nil); !strings.HasSuffix(at, "/done") || !strings.Contains(page, "lorkeeper now runs in the window where you started it") {
+		t.Fatalf("writing went to %s, saying:\n%s", at, page)
 	}
 	if _, err := config.Load(path); err != nil {
 		t.Fatalf("the file written does not load: %v", err)

@@ -46,6 +46,10 @@ type Options struct {
 	// keyring or the file beside the state).
 	Secrets func(statePath, mode string, log *slog.Logger) *secrets.Store
 	Log     *slog.Logger
+	// Runs says lorkeeper goes on running on the file once it is
+	// written (`run` started the setup): the last page says so instead
+	// of how to start it.
+	Runs bool
 }
 
 // Setup is the setup pages' handler and the answers given so far. It is
@@ -75,6 +79,9 @@ type Result struct {
 	PasswordIn string
 	// Login names the provider to sign in with (`lorkeeper login`), or "".
 	Login string
+	// Runs: lorkeeper runs on the file now (Options.Runs, and no sign-in
+	// is needed first).
+	Runs bool
 }
 
 // New returns the setup for opts.Path. It does no I/O.

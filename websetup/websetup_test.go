@@ -170,7 +170,7 @@ func TestSetupWritesWhatCheckLoads(t *testing.T) {
 		t.Fatalf("after the last writer: %s", at)
 	}
 	at, page := f.Post("review", nil)
-	if !strings.HasSuffix(at, "/done") || !strings.Contains(page, "lorkeeper is set up") {
+	if !strings.HasSuffix(at, "/done") || !strings.Contains(page, "lorkeeper is set up") || !strings.Contains(page, "<code>lorkeeper check</code> tests the mailbox") {
 		t.Fatalf("after writing: %s\n%s", at, page)
 	}
 	select {

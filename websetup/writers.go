@@ -182,6 +182,7 @@ func (s *Setup) write(text []byte) (*Result, error) {
 		return nil, fmt.Errorf("The file could not be written: %v", err)
 	}
 	s.password = ""
+	res.Runs = s.opts.Runs && res.Login == ""
 	return res, nil
 }
 
